@@ -1,0 +1,143 @@
+package dev.camelextend;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelextend.client.HttpTransports;
+import dev.camelextend.client.TransportSettings;
+import dev.camelextend.model.ExtendJson;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
+
+/**
+ * The {@code extend:} component. Holds the shared defaults ({@code camel.component.extend.*}) and the resources every
+ * endpoint shares: one pooled HTTP client per distinct connection setup, one retry/deadline scheduler thread, and one
+ * JSON mapper. They are created on first use and released when the component stops.
+ */
+@Component("extend")
+public class ExtendComponent extends DefaultComponent {
+
+    @Metadata(description = "The shared configuration; every option can also be set on its own at component level and"
+                            + " overridden per endpoint.")
+    private ExtendConfiguration configuration = new ExtendConfiguration();
+
+    private final Map<TransportKey, CloseableHttpAsyncClient> transports = new ConcurrentHashMap<>();
+    private final ObjectMapper objectMapper = ExtendJson.newObjectMapper();
+    private volatile ScheduledExecutorService scheduler;
+
+    public ExtendComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ExtendOperation operation = parseOperation(remaining);
+        ExtendEndpoint endpoint = new ExtendEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    private static ExtendOperation parseOperation(String remaining) {
+        for (ExtendOperation op : ExtendOperation.values()) {
+            if (op.name().equals(remaining)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown Extend operation '" + remaining + "' in extend:" + remaining
+                                           + "; use extend:cancelRun or extend:getRun");
+    }
+
+    public ExtendConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The shared configuration; every option can also be set on its own at component level. */
+    public void setConfiguration(ExtendConfiguration configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /** The single thread that runs backoff waits and attempt deadlines: it only schedules, never blocks. */
+    synchronized ScheduledExecutorService getScheduler() {
+        if (scheduler == null) {
+            ScheduledExecutorService s = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "ExtendRetryScheduler");
+            if (s instanceof ScheduledThreadPoolExecutor stpe) {
+                // deadlines of answered requests are cancelled: drop them at once instead of at their due time
+                stpe.setRemoveOnCancelPolicy(true);
+            }
+            scheduler = s;
+        }
+        return scheduler;
+    }
+
+    /** The pooled client for this connection setup, shared by every endpoint that has the same one. */
+    CloseableHttpAsyncClient getTransport(ExtendConfiguration config) {
+        TransportKey key = TransportKey.of(config);
+        return transports.computeIfAbsent(key, k -> HttpTransports.create(k.toSettings(this)));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (CloseableHttpAsyncClient client : transports.values()) {
+            // GRACEFUL would wait for in-flight requests; the exchanges are failed by their own futures instead
+            client.close(CloseMode.IMMEDIATE);
+        }
+        transports.clear();
+        ScheduledExecutorService s;
+        synchronized (this) {
+            s = scheduler;
+            scheduler = null;
+        }
+        if (s != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(s);
+        }
+        super.doStop();
+    }
+
+    /** The options that shape connections. Endpoints with equal keys share one pool. */
+    private record TransportKey(long connectTimeout, int maxConnections, int ioThreads,
+            SSLContextParameters sslContextParameters, String proxyHost, Integer proxyPort, String proxyScheme,
+            String proxyUser, String proxyPassword) {
+
+        static TransportKey of(ExtendConfiguration c) {
+            return new TransportKey(c.getConnectTimeout(), c.getMaxConnections(), c.getIoThreadCount(),
+                    c.getSslContextParameters(), c.getProxyHost(), c.getProxyPort(), c.getProxyScheme(),
+                    c.getProxyAuthUsername(), c.getProxyAuthPassword());
+        }
+
+        TransportSettings toSettings(ExtendComponent component) {
+            try {
+                return new TransportSettings(Duration.ofMillis(connectTimeout), maxConnections, ioThreads,
+                        sslContextParameters == null ? null
+                                : sslContextParameters.createSSLContext(component.getCamelContext()),
+                        proxyHost, proxyPort == null ? defaultPort(proxyScheme) : proxyPort, proxyScheme, proxyUser,
+                        proxyPassword);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("Cannot create the TLS context from sslContextParameters: "
+                                                   + e.getMessage(), e);
+            }
+        }
+
+        private static int defaultPort(String scheme) {
+            return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+        }
+
+        @Override
+        public String toString() {
+            return "TransportKey[proxyHost=" + proxyHost + "]"; // never the proxy password
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package dev.camelextend;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of the Extend component. Set on the component ({@code camel.component.extend.*}), each one can be
+ * overridden per endpoint URI. {@link #toString()} never prints secrets.
+ */
+@UriParams
+@Configurer
+public class ExtendConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.extend.ai";
+    public static final String DEFAULT_API_VERSION = "2026-02-09";
+
+    @UriParam(label = "security", secret = true,
+              description = "The Extend API key, sent in the Authorization header as a Bearer token. Required. Prefer setting it on"
+                            + " the component (camel.component.extend.api-key) or through a property placeholder such as"
+                            + " {{env:EXTEND_API_KEY}}, so it never appears in an endpoint URI.")
+    @Metadata(required = true)
+    private String apiKey;
+
+    @UriParam(label = "producer", defaultValue = DEFAULT_BASE_URL,
+              description = "The Extend API base URL. Use https://api.us2.extend.app (US2) or https://api.eu1.extend.ai (EU1) for"
+                            + " those regions, or a local simulator's URL in tests.")
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    @UriParam(label = "producer", defaultValue = DEFAULT_API_VERSION,
+              description = "The Extend API version, sent as x-extend-api-version. The response model of this"
+                            + " component follows 2026-02-09.")
+    private String apiVersion = DEFAULT_API_VERSION;
+
+    @UriParam(label = "producer", description = "The Extend workspace, sent as x-extend-workspace-id. Required with organization-scoped"
+                            + " API keys, optional with workspace keys. The CamelExtendWorkspaceId header wins over it.")
+    private String workspaceId;
+
+    @UriParam(label = "producer", description = "A fixed workflow run for this endpoint. The CamelExtendRunId header wins over it; the"
+                            + " message body is used when neither is set.")
+    private String runId;
+
+    @UriParam(label = "timeout", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for a TCP/TLS connection to Extend, in milliseconds or as a duration"
+                            + " text such as 10s.")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "timeout", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long one attempt may take, from sending the request to the last byte of the answer,"
+                            + " in milliseconds or as a duration text such as 30s. With retries the whole call can take"
+                            + " up to maxRetries plus one times this plus the waits between attempts.")
+    private long requestTimeout = 30_000;
+
+    @UriParam(label = "retry", defaultValue = "2",
+              description = "How many times to retry a call after a 408, 429, 5xx, timeout or dropped connection,"
+                            + " without blocking a thread. Counted per exchange. 0 leaves all retrying to Camel's error"
+                            + " handler.")
+    private int maxRetries = 2;
+
+    @UriParam(label = "retry", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The longest Retry-After the component waits for before retrying. When Extend asks for"
+                            + " more, the call fails at once with ExtendRateLimitException (carrying the delay) so the"
+                            + " route's error handler decides.")
+    private long maxRetryAfter = 60_000;
+
+    @UriParam(label = "retry", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "The first backoff between attempts when Extend sent no Retry-After; it doubles on each"
+                            + " retry (with jitter) up to retryMaxDelay.")
+    private long retryInitialDelay = 1_000;
+
+    @UriParam(label = "retry", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The longest backoff between attempts when Extend sent no Retry-After.")
+    private long retryMaxDelay = 30_000;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "When a cancel is refused because the run is already CANCELLED or CANCELLING, return the"
+                            + " run as the result instead of throwing ExtendCancelNotAllowedException. Makes cancelRun"
+                            + " idempotent for redelivered messages.")
+    private boolean alreadyCancelledIsSuccess;
+
+    @UriParam(label = "advanced", defaultValue = "200",
+              description = "The most HTTP connections to Extend kept open at once (the pool size). Calls beyond it"
+                            + " wait for a free connection within their requestTimeout.")
+    private int maxConnections = 200;
+
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "The number of HttpClient I/O threads; 0 means one per CPU core.")
+    private int ioThreadCount;
+
+    @UriParam(label = "advanced", defaultValue = "16777216",
+              description = "The largest response body accepted, in bytes; a longer one fails the attempt instead of"
+                            + " filling the heap.")
+    private int maxResponseSize = 16 * 1024 * 1024;
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for the connection to Extend, as Camel"
+                            + " SSLContextParameters. Without it the JVM's default trust applies.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "proxy", description = "The HTTP proxy host to reach Extend through.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy", description = "The HTTP proxy port.")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https",
+              description = "The scheme used to talk to the proxy itself.")
+    private String proxyScheme = "http";
+
+    @UriParam(label = "proxy,security", secret = true, description = "The proxy user name, when the proxy needs"
+                                                                     + " authentication.")
+    private String proxyAuthUsername;
+
+    @UriParam(label = "proxy,security", secret = true, description = "The proxy password.")
+    private String proxyAuthPassword;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public boolean isAlreadyCancelledIsSuccess() {
+        return alreadyCancelledIsSuccess;
+    }
+
+    public void setAlreadyCancelledIsSuccess(boolean alreadyCancelledIsSuccess) {
+        this.alreadyCancelledIsSuccess = alreadyCancelledIsSuccess;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getIoThreadCount() {
+        return ioThreadCount;
+    }
+
+    public void setIoThreadCount(int ioThreadCount) {
+        this.ioThreadCount = ioThreadCount;
+    }
+
+    public int getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    public void setMaxResponseSize(int maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyScheme() {
+        return proxyScheme;
+    }
+
+    public void setProxyScheme(String proxyScheme) {
+        this.proxyScheme = proxyScheme;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    /** A copy, so an endpoint's overrides never change the component's defaults. */
+    public ExtendConfiguration copy() {
+        try {
+            return (ExtendConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExtendConfiguration[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "none" : "***")
+               + ", apiVersion=" + apiVersion + ", workspaceId=" + workspaceId + ", runId=" + runId
+               + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries="
+               + maxRetries + ", proxyHost=" + proxyHost + "]";
+    }
+}

@@ -1,0 +1,189 @@
+package dev.camelextend;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.camelextend.client.ExtendClient;
+import dev.camelextend.client.ExtendClientSettings;
+import dev.camelextend.client.RunIds;
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cancel or read Extend (extend.ai) workflow runs. Send a run ID; get the {@code WorkflowRun} back as the body.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "extend", title = "Extend", syntax = "extend:operation",
+             producerOnly = true, category = { Category.SAAS, Category.API }, headersClass = ExtendConstants.class)
+public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtendEndpoint.class);
+
+    @UriPath(enums = "cancelRun,getRun", description = "What to do with the workflow run: cancelRun or getRun.")
+    @Metadata(required = true)
+    private ExtendOperation operation;
+
+    @UriParam
+    private ExtendConfiguration configuration;
+
+    private volatile ExtendClient client;
+
+    public ExtendEndpoint(String uri, ExtendComponent component, ExtendOperation operation,
+                          ExtendConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public ExtendComponent getComponent() {
+        return (ExtendComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new ExtendProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The Extend component only sends: use it in to(\"extend:...\")");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ExtendClientSettings settings = validatedSettings();
+        warnOnPlainHttp(settings.baseUrl());
+        client = new ExtendClient(settings, getComponent().getTransport(configuration), getComponent().getScheduler(),
+                getComponent().getObjectMapper());
+    }
+
+    /** Configuration mistakes fail the route at start, with the option's name, not the first message. */
+    private ExtendClientSettings validatedSettings() {
+        ExtendConfiguration c = configuration;
+        if (c.getApiKey() == null || c.getApiKey().isBlank()) {
+            throw new IllegalArgumentException("The Extend API key is not set: set the apiKey option on the endpoint"
+                                               + " or camel.component.extend.api-key on the component");
+        }
+        URI base = parseBaseUrl(c.getBaseUrl());
+        if (c.getApiVersion() == null || c.getApiVersion().isBlank()) {
+            throw new IllegalArgumentException("The apiVersion option must not be blank");
+        }
+        if (c.getRunId() != null && RunIds.problem(c.getRunId().strip()) != null) {
+            throw new IllegalArgumentException("The runId option is invalid: " + RunIds.problem(c.getRunId().strip()));
+        }
+        positive(c.getConnectTimeout(), "connectTimeout");
+        positive(c.getRequestTimeout(), "requestTimeout");
+        positive(c.getRetryInitialDelay(), "retryInitialDelay");
+        positive(c.getRetryMaxDelay(), "retryMaxDelay");
+        if (c.getMaxRetryAfter() < 0) {
+            throw new IllegalArgumentException("The maxRetryAfter option must be 0 or more, was " + c.getMaxRetryAfter());
+        }
+        if (c.getMaxRetries() < 0) {
+            throw new IllegalArgumentException("The maxRetries option must be 0 or more, was " + c.getMaxRetries());
+        }
+        positive(c.getMaxConnections(), "maxConnections");
+        positive(c.getMaxResponseSize(), "maxResponseSize");
+        if (c.getIoThreadCount() < 0) {
+            throw new IllegalArgumentException("The ioThreadCount option must be 0 or more");
+        }
+        if (c.getProxyHost() != null && c.getProxyPort() != null
+            && (c.getProxyPort() < 1 || c.getProxyPort() > 65535)) {
+            throw new IllegalArgumentException("The proxyPort option must be a port number, was " + c.getProxyPort());
+        }
+        return ExtendClientSettings.builder()
+                .baseUrl(base.toString())
+                .apiKey(c.getApiKey())
+                .apiVersion(c.getApiVersion())
+                .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
+                .maxRetries(c.getMaxRetries())
+                .maxRetryAfter(Duration.ofMillis(c.getMaxRetryAfter()))
+                .initialBackoff(Duration.ofMillis(c.getRetryInitialDelay()))
+                .maxBackoff(Duration.ofMillis(c.getRetryMaxDelay()))
+                .alreadyCancelledIsSuccess(c.isAlreadyCancelledIsSuccess())
+                .maxResponseBytes(c.getMaxResponseSize())
+                .build();
+    }
+
+    private static URI parseBaseUrl(String baseUrl) {
+        URI uri;
+        try {
+            uri = baseUrl == null ? null : new URI(baseUrl.strip());
+        } catch (Exception e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+            || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+            || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("The baseUrl option must be an http(s) URL with a host and no query or"
+                                               + " user info, such as https://api.extend.ai; was '" + baseUrl + "'");
+        }
+        return uri;
+    }
+
+    private static void positive(long value, String option) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("The " + option + " option must be positive, was " + value);
+        }
+    }
+
+    private static void warnOnPlainHttp(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        String host = uri.getHost();
+        boolean loopback = "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host)
+                           || "::1".equals(host);
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback) {
+            LOG.warn("The Extend baseUrl {} uses plain http to a non-loopback host: the API key travels unencrypted",
+                    baseUrl);
+        }
+    }
+
+    ExtendClient getClient() {
+        return client;
+    }
+
+    public ExtendOperation getOperation() {
+        return operation;
+    }
+
+    /** What to do with the workflow run: cancelRun or getRun. */
+    public void setOperation(ExtendOperation operation) {
+        this.operation = operation;
+    }
+
+    public ExtendConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's configuration. */
+    public void setConfiguration(ExtendConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getWorkspaceId() != null ? Map.of("workspaceId", configuration.getWorkspaceId()) : null;
+    }
+}

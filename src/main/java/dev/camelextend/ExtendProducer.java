@@ -1,0 +1,83 @@
+package dev.camelextend;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.camelextend.client.ExtendClient;
+import dev.camelextend.client.ExtendResponse;
+import dev.camelextend.model.WorkflowRun;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Sends one exchange to Extend without blocking: the run ID is resolved and checked on the caller's thread, the call
+ * runs on HttpClient's I/O threads, and the exchange continues when the client's future completes. Every path ends in
+ * exactly one {@code callback.done(...)}, with a failure set on the exchange, never thrown from an I/O thread.
+ */
+public class ExtendProducer extends DefaultAsyncProducer {
+
+    private final ExtendEndpoint endpoint;
+
+    public ExtendProducer(ExtendEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        String runId = null;
+        CompletableFuture<ExtendResponse> call;
+        try {
+            ExtendConfiguration config = endpoint.getConfiguration();
+            Message in = exchange.getIn();
+            runId = RunIdResolver.resolve(in, config.getRunId());
+            String workspaceId = in.getHeader(ExtendConstants.WORKSPACE_ID, config.getWorkspaceId(), String.class);
+            ExtendClient client = endpoint.getClient();
+            call = endpoint.getOperation() == ExtendOperation.cancelRun
+                    ? client.cancelRun(runId, workspaceId)
+                    : client.getRun(runId, workspaceId);
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        String id = runId;
+        call.whenComplete((response, error) -> {
+            try {
+                if (error != null) {
+                    exchange.setException(ExtendExceptions.from(unwrap(error), id));
+                } else {
+                    setResult(exchange.getMessage(), response);
+                }
+            } catch (Throwable t) {
+                exchange.setException(t);
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    private static void setResult(Message out, ExtendResponse response) {
+        WorkflowRun run = response.run();
+        out.setBody(run);
+        out.setHeader(ExtendConstants.RUN_ID, run.getId());
+        out.setHeader(ExtendConstants.RUN_STATUS, run.getRawStatus());
+        out.setHeader(ExtendConstants.ATTEMPTS, response.attempts());
+        if (response.requestId() != null) {
+            out.setHeader(ExtendConstants.REQUEST_ID, response.requestId());
+        } else {
+            out.removeHeader(ExtendConstants.REQUEST_ID); // never leave a previous call's ID on this answer
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

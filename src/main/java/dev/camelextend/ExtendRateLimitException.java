@@ -1,0 +1,27 @@
+package dev.camelextend;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Extend answered 429 on the last attempt: either every retry was rate limited too, or its {@code Retry-After} asked
+ * for a longer wait than {@code maxRetryAfter} allows. {@link #getRetryAfter()} says how long Extend asked to wait.
+ */
+public class ExtendRateLimitException extends ExtendApiException {
+
+    private final Duration retryAfter;
+
+    public ExtendRateLimitException(String message, String runId, int statusCode, String statusText,
+                                    Map<String, String> responseHeaders, String responseBody, String errorCode,
+                                    String errorMessage, Boolean retryable, String requestId, Duration retryAfter,
+                                    Throwable cause) {
+        super(message, runId, statusCode, statusText, responseHeaders, responseBody, errorCode, errorMessage, retryable,
+              requestId, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /** The delay from the last answer's {@code Retry-After} (seconds or HTTP-date), or null when it had none. */
+    public Duration getRetryAfter() {
+        return retryAfter;
+    }
+}

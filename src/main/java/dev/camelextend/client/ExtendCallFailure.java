@@ -1,0 +1,178 @@
+package dev.camelextend.client;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.camelextend.model.WorkflowRun;
+
+/**
+ * Why an Extend call did not produce a run, with everything the last answer said. The client completes its future
+ * with this exception; the Camel producer turns it into the matching typed {@code ExtendException}. It never holds
+ * the API key: only response data and the run ID.
+ */
+public final class ExtendCallFailure extends RuntimeException {
+
+    /** What went wrong, from the caller's point of view. */
+    public enum Kind {
+        /** Extend answered with a non-2xx status (after any retries). */
+        HTTP_STATUS,
+        /** Extend refused a cancel and a GET confirmed the run is no longer PENDING or PROCESSING. */
+        CANCEL_NOT_ALLOWED,
+        /** The connect, the response or the whole attempt took longer than allowed (after any retries). */
+        TIMEOUT,
+        /** The connection failed or was dropped without an answer (after any retries). */
+        CONNECTION,
+        /** Extend answered 2xx, but the body is not a {@code WorkflowRun}. */
+        INVALID_RESPONSE
+    }
+
+    private final Kind kind;
+    private final String operation;
+    private final String runId;
+    private final int statusCode;
+    private final String statusText;
+    private final Map<String, String> responseHeaders;
+    private final String responseBody;
+    private final ApiError apiError;
+    private final String requestId;
+    private final Duration retryAfter;
+    private final WorkflowRun currentRun;
+    private final int attempts;
+
+    private ExtendCallFailure(Builder b) {
+        super(b.message, b.cause, false, true);
+        this.kind = b.kind;
+        this.operation = b.operation;
+        this.runId = b.runId;
+        this.statusCode = b.statusCode;
+        this.statusText = b.statusText;
+        this.responseHeaders = b.responseHeaders == null ? Map.of() : Map.copyOf(b.responseHeaders);
+        this.responseBody = b.responseBody;
+        this.apiError = b.apiError == null ? ApiError.EMPTY : b.apiError;
+        this.requestId = b.requestId;
+        this.retryAfter = b.retryAfter;
+        this.currentRun = b.currentRun;
+        this.attempts = b.attempts;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    /** {@code cancelRun} or {@code getRun}. */
+    public String getOperation() {
+        return operation;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    /** The HTTP status of the last answer, or 0 when there was none. */
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    public String getStatusText() {
+        return statusText;
+    }
+
+    public Map<String, String> getResponseHeaders() {
+        return responseHeaders;
+    }
+
+    /** The start of the last answer's body (truncated), or null. */
+    public String getResponseBody() {
+        return responseBody;
+    }
+
+    public ApiError getApiError() {
+        return apiError;
+    }
+
+    /** From the {@code x-extend-request-id} header, else from the error body; null when Extend sent none. */
+    public String getRequestId() {
+        return requestId;
+    }
+
+    /** The server's {@code Retry-After} on the last answer, or null. */
+    public Duration getRetryAfter() {
+        return retryAfter;
+    }
+
+    /** For {@link Kind#CANCEL_NOT_ALLOWED}: the run as the confirming GET saw it. */
+    public WorkflowRun getCurrentRun() {
+        return currentRun;
+    }
+
+    /** How many requests the operation made (the confirming GET of a refused cancel is not counted). */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    static Builder builder(Kind kind, String operation, String runId) {
+        return new Builder(kind, operation, runId);
+    }
+
+    static final class Builder {
+        private final Kind kind;
+        private final String operation;
+        private final String runId;
+        private String message;
+        private Throwable cause;
+        private int statusCode;
+        private String statusText;
+        private Map<String, String> responseHeaders;
+        private String responseBody;
+        private ApiError apiError;
+        private String requestId;
+        private Duration retryAfter;
+        private WorkflowRun currentRun;
+        private int attempts;
+
+        private Builder(Kind kind, String operation, String runId) {
+            this.kind = kind;
+            this.operation = operation;
+            this.runId = runId;
+        }
+
+        Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        Builder cause(Throwable cause) {
+            this.cause = cause;
+            return this;
+        }
+
+        Builder answer(RawResponse answer, ApiError error) {
+            this.statusCode = answer.status();
+            this.statusText = answer.reason();
+            this.responseHeaders = answer.headers();
+            this.responseBody = answer.bodyText();
+            this.apiError = error;
+            this.requestId = answer.requestId() != null ? answer.requestId() : error == null ? null : error.requestId();
+            return this;
+        }
+
+        Builder retryAfter(Duration retryAfter) {
+            this.retryAfter = retryAfter;
+            return this;
+        }
+
+        Builder currentRun(WorkflowRun run) {
+            this.currentRun = run;
+            return this;
+        }
+
+        Builder attempts(int attempts) {
+            this.attempts = attempts;
+            return this;
+        }
+
+        ExtendCallFailure build() {
+            return new ExtendCallFailure(this);
+        }
+    }
+}

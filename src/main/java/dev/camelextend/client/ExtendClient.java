@@ -1,0 +1,432 @@
+package dev.camelextend.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelextend.client.ExtendCallFailure.Kind;
+import dev.camelextend.model.WorkflowRun;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Camel-free, non-blocking client for Extend's workflow-run endpoints. Each call returns at once; its future
+ * completes exactly once, with an {@link ExtendResponse} or an {@link ExtendCallFailure}, on an HttpClient I/O thread
+ * or on the scheduler thread.
+ * <p>
+ * Retries are counted per call, never shared between calls: every call gets the full budget. Backoff waits are
+ * scheduled on the {@code scheduler}, so no thread sleeps. Every attempt is bounded by {@code requestTimeout}: the
+ * socket-level response timeout catches a silent server, and an attempt deadline also bounds a server that trickles
+ * bytes forever or a connection pool that never frees a slot.
+ * <p>
+ * The client does not own the HTTP client or the scheduler: whoever created them closes them.
+ */
+public final class ExtendClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtendClient.class);
+    static final String USER_AGENT = "camel-extend/" + version();
+
+    private final ExtendClientSettings settings;
+    private final CloseableHttpAsyncClient http;
+    private final ScheduledExecutorService scheduler;
+    private final ObjectMapper mapper;
+    private final ErrorBodyDecoder errorDecoder;
+    private final RetryPolicy retryPolicy;
+    private final RequestConfig requestConfig;
+    private final String runsUrl;
+    private final String authorization;
+    private final Clock clock;
+
+    public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
+                        ScheduledExecutorService scheduler, ObjectMapper mapper) {
+        this.settings = settings;
+        this.http = http;
+        this.scheduler = scheduler;
+        this.mapper = mapper;
+        this.errorDecoder = new ErrorBodyDecoder(mapper);
+        this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
+        Timeout timeout = Timeout.of(settings.requestTimeout());
+        this.requestConfig = RequestConfig.custom()
+                .setResponseTimeout(timeout)
+                .setConnectionRequestTimeout(timeout)
+                .setRedirectsEnabled(false)
+                .build();
+        this.runsUrl = settings.baseUrl() + "/workflow_runs/";
+        String key = settings.apiKey();
+        // An empty key sends no Authorization header: Extend then answers 401, never a request with "Bearer ".
+        this.authorization = key == null || key.isBlank() ? null : "Bearer " + key;
+        this.clock = Clock.systemUTC();
+    }
+
+    public ExtendClientSettings settings() {
+        return settings;
+    }
+
+    /**
+     * {@code POST /workflow_runs/{id}/cancel}. A refusal (409, or 400/422) is confirmed with one GET of the run: if
+     * the run is no longer PENDING or PROCESSING, the future fails with {@link Kind#CANCEL_NOT_ALLOWED} - unless the
+     * run is CANCELLED or CANCELLING and either {@code alreadyCancelledIsSuccess} is set or an earlier attempt of this
+     * call may have reached Extend; then the cancel succeeded and the run is the result.
+     *
+     * @param runId       a valid run ID (see {@link RunIds}); an invalid one throws IllegalArgumentException at once
+     * @param workspaceId sent as {@code x-extend-workspace-id}; null for none
+     */
+    public CompletableFuture<ExtendResponse> cancelRun(String runId, String workspaceId) {
+        return start(new Call("cancelRun", Method.POST, runsUrl + segment(runId) + "/cancel", runId, workspaceId));
+    }
+
+    /** {@code GET /workflow_runs/{id}}. */
+    public CompletableFuture<ExtendResponse> getRun(String runId, String workspaceId) {
+        return start(new Call("getRun", Method.GET, runsUrl + segment(runId), runId, workspaceId));
+    }
+
+    private static String segment(String runId) {
+        // validated to [A-Za-z0-9_-], which encodes to itself; encoding anyway keeps the path safe by construction
+        return URLEncoder.encode(RunIds.require(runId), StandardCharsets.UTF_8);
+    }
+
+    private CompletableFuture<ExtendResponse> start(Call call) {
+        attempt(call);
+        return call.result;
+    }
+
+    /** One exchange of the operation; its outcome decides between result, retry and failure. */
+    private void attempt(Call call) {
+        call.attempts++;
+        long started = System.nanoTime();
+        send(call.method, call.url, call.workspaceId).whenComplete((answer, error) -> {
+            try {
+                logAttempt(call, answer, error, started);
+                if (error != null) {
+                    onNoAnswer(call, unwrap(error));
+                } else if (answer.isSuccess()) {
+                    onSuccess(call, answer);
+                } else {
+                    onErrorAnswer(call, answer);
+                }
+            } catch (RuntimeException | Error unexpected) {
+                // a bug here must still end the call, or the exchange would hang forever
+                call.result.completeExceptionally(unexpected);
+            }
+        });
+    }
+
+    private void onSuccess(Call call, RawResponse answer) {
+        WorkflowRun run;
+        try {
+            run = parseRun(answer.body());
+        } catch (IOException | RuntimeException invalid) {
+            // a malformed 2xx is not a network fault and retrying will not fix it: report it as what it is
+            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+                    .message(call.describe() + ": Extend answered HTTP " + answer.status()
+                             + " but the body is not a WorkflowRun (" + invalid.getClass().getSimpleName()
+                             + "). Body starts: " + quote(answer))
+                    .cause(invalid)
+                    .answer(answer, null));
+            return;
+        }
+        call.result.complete(new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+    }
+
+    private void onErrorAnswer(Call call, RawResponse answer) {
+        ApiError error = errorDecoder.decode(answer.body());
+        int status = answer.status();
+        if (call.method == Method.POST && (status == 409 || status == 400 || status == 422)) {
+            confirmRefusal(call, answer, error);
+            return;
+        }
+        Duration retryAfter = RetryAfter.parse(answer.header("Retry-After"), clock);
+        ExtendCallFailure.Builder failure = httpFailure(call, answer, error, retryAfter);
+        if (!RetryPolicy.isRetryableStatus(status) || call.attempts > settings.maxRetries()) {
+            fail(call, failure);
+            return;
+        }
+        if (retryAfter != null && retryAfter.compareTo(settings.maxRetryAfter()) > 0) {
+            // waiting that long would hold the exchange hostage: let the route's error handler decide
+            fail(call, failure);
+            return;
+        }
+        if (status != 429) {
+            // a 5xx or 408 may have come after Extend acted on the request; a 429 is refused before any work
+            call.mayHaveReachedExtend = true;
+        }
+        retryLater(call, retryAfter != null ? retryAfter : retryPolicy.backoff(call.attempts), failure);
+    }
+
+    private void onNoAnswer(Call call, Throwable error) {
+        boolean neverSent = error instanceof ConnectException || error instanceof ConnectTimeoutException;
+        if (!neverSent) {
+            // the request may have been written before the answer was lost
+            call.mayHaveReachedExtend = true;
+        }
+        boolean timeout = isTimeout(error);
+        ExtendCallFailure.Builder failure = ExtendCallFailure
+                .builder(timeout ? Kind.TIMEOUT : Kind.CONNECTION, call.operation, call.runId)
+                .message(call.describe() + ": " + (timeout ? "no answer within the timeout" : "connection failed")
+                         + " (" + describe(error) + ")")
+                .cause(error);
+        boolean permanent = error instanceof SSLException || error instanceof BoundedBytesConsumer.ResponseTooLargeException;
+        if (permanent || call.attempts > settings.maxRetries()) {
+            fail(call, failure);
+        } else {
+            retryLater(call, retryPolicy.backoff(call.attempts), failure);
+        }
+    }
+
+    private void retryLater(Call call, Duration delay, ExtendCallFailure.Builder ifRejected) {
+        try {
+            scheduler.schedule(() -> attempt(call), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shutDown) {
+            // the component is stopping: end the call with the last failure rather than leave it pending
+            fail(call, ifRejected);
+        }
+    }
+
+    /**
+     * Extend does not document which status refuses a cancel of a finished run. A GET settles it: a run that can no
+     * longer be cancelled makes this a {@link Kind#CANCEL_NOT_ALLOWED}; otherwise the original error stands.
+     */
+    private void confirmRefusal(Call call, RawResponse refusal, ApiError error) {
+        ExtendCallFailure.Builder original = httpFailure(call, refusal, error, null);
+        send(Method.GET, runsUrl + segment(call.runId), call.workspaceId).whenComplete((answer, lookupError) -> {
+            try {
+                WorkflowRun run = answer != null && answer.isSuccess() ? tryParseRun(answer.body()) : null;
+                if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
+                    fail(call, original);
+                } else if (run.getStatus().isCancelledOrCancelling()
+                           && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
+                    call.result.complete(new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+                } else {
+                    fail(call, ExtendCallFailure.builder(Kind.CANCEL_NOT_ALLOWED, call.operation, call.runId)
+                            .message("Extend refused to cancel run " + call.runId + ": it is " + run.getRawStatus()
+                                     + ", and only PENDING or PROCESSING runs can be cancelled (HTTP "
+                                     + refusal.status() + codeAndMessage(error) + ")")
+                            .answer(refusal, error)
+                            .currentRun(run));
+                }
+            } catch (RuntimeException | Error unexpected) {
+                call.result.completeExceptionally(unexpected);
+            }
+        });
+    }
+
+    private ExtendCallFailure.Builder httpFailure(Call call, RawResponse answer, ApiError error, Duration retryAfter) {
+        String requestId = answer.requestId() != null ? answer.requestId() : error.requestId();
+        return ExtendCallFailure.builder(Kind.HTTP_STATUS, call.operation, call.runId)
+                .message(call.describe() + ": HTTP " + answer.status() + codeAndMessage(error)
+                         + (requestId != null ? " (requestId " + requestId + ")" : "")
+                         + (retryAfter != null ? " (Retry-After " + retryAfter.toSeconds() + "s)" : ""))
+                .answer(answer, error)
+                .retryAfter(retryAfter);
+    }
+
+    private void fail(Call call, ExtendCallFailure.Builder failure) {
+        call.result.completeExceptionally(failure.attempts(call.attempts).build());
+    }
+
+    /** Sends one request; the future fails with the transport's exception, or a TimeoutException at the deadline. */
+    private CompletableFuture<RawResponse> send(Method method, String url, String workspaceId) {
+        CompletableFuture<RawResponse> answer = new CompletableFuture<>();
+        SimpleHttpRequest request = new SimpleHttpRequest(method, java.net.URI.create(url));
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        request.setHeader("x-extend-api-version", settings.apiVersion());
+        request.setHeader("Accept", "application/json");
+        request.setHeader("User-Agent", USER_AGENT);
+        if (workspaceId != null && !workspaceId.isBlank()) {
+            request.setHeader("x-extend-workspace-id", workspaceId);
+        }
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(requestConfig);
+        Future<?> inFlight;
+        try {
+            inFlight = http.execute(SimpleRequestProducer.create(request),
+                    new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes())), null, context,
+                    new FutureCallback<Message<HttpResponse, byte[]>>() {
+                        @Override
+                        public void completed(Message<HttpResponse, byte[]> message) {
+                            answer.complete(toRaw(message));
+                        }
+
+                        @Override
+                        public void failed(Exception ex) {
+                            answer.completeExceptionally(ex);
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            answer.completeExceptionally(new CancellationException("request cancelled"));
+                        }
+                    });
+        } catch (RuntimeException closed) {
+            answer.completeExceptionally(closed);
+            return answer;
+        }
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = scheduler.schedule(() -> {
+                if (answer.completeExceptionally(new TimeoutException(
+                        "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
+                    inFlight.cancel(true);
+                }
+            }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shutDown) {
+            inFlight.cancel(true);
+            answer.completeExceptionally(shutDown);
+            return answer;
+        }
+        answer.whenComplete((r, e) -> deadline.cancel(false));
+        return answer;
+    }
+
+    private static RawResponse toRaw(Message<HttpResponse, byte[]> message) {
+        HttpResponse head = message.getHead();
+        Header[] headers = head.getHeaders();
+        Map<String, String> map = new LinkedHashMap<>(headers.length * 2);
+        for (Header h : headers) {
+            map.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b);
+        }
+        byte[] body = message.getBody() == null ? new byte[0] : message.getBody();
+        return new RawResponse(head.getCode(), head.getReasonPhrase(), Collections.unmodifiableMap(map), body);
+    }
+
+    private WorkflowRun parseRun(byte[] body) throws IOException {
+        if (body.length == 0) {
+            throw new IOException("empty body");
+        }
+        WorkflowRun run = mapper.readValue(body, WorkflowRun.class);
+        if (run == null || run.getId() == null) {
+            throw new IOException("no workflow run id in the body");
+        }
+        return run;
+    }
+
+    private WorkflowRun tryParseRun(byte[] body) {
+        try {
+            return parseRun(body);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String codeAndMessage(ApiError error) {
+        StringBuilder sb = new StringBuilder();
+        if (error.code() != null) {
+            sb.append(' ').append(error.code());
+        }
+        if (error.message() != null) {
+            sb.append(": ").append(error.message());
+        }
+        return sb.toString();
+    }
+
+    private static String quote(RawResponse answer) {
+        String text = BodyText.start(answer.body(), 200);
+        return text.isEmpty() ? "(empty)" : "'" + text + "'";
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        return error instanceof TimeoutException || error instanceof InterruptedIOException;
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message != null ? ": " + message : "");
+    }
+
+    private void logAttempt(Call call, RawResponse answer, Throwable error, long startedNanos) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        if (answer != null) {
+            LOG.debug("Extend {} run={} attempt={} status={} durationMs={} requestId={}", call.operation, call.runId,
+                    call.attempts, answer.status(), millis, answer.requestId());
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("Extend {} run={} body: {}", call.operation, call.runId, BodyText.start(answer.body(), 2000));
+            }
+        } else {
+            LOG.debug("Extend {} run={} attempt={} failed durationMs={}: {}", call.operation, call.runId,
+                    call.attempts, millis, describe(unwrap(error)));
+        }
+    }
+
+    private static String version() {
+        try (InputStream in = ExtendClient.class.getResourceAsStream("camel-extend.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    /** The state of one operation across its attempts: only ever touched by one thread at a time. */
+    private static final class Call {
+        final String operation;
+        final Method method;
+        final String url;
+        final String runId;
+        final String workspaceId;
+        final CompletableFuture<ExtendResponse> result = new CompletableFuture<>();
+        volatile int attempts;
+        volatile boolean mayHaveReachedExtend;
+
+        Call(String operation, Method method, String url, String runId, String workspaceId) {
+            this.operation = operation;
+            this.method = method;
+            this.url = url;
+            this.runId = runId;
+            this.workspaceId = workspaceId;
+        }
+
+        String describe() {
+            return "Extend " + operation + " of run " + runId + " failed after " + attempts
+                   + (attempts == 1 ? " attempt" : " attempts");
+        }
+    }
+}
