@@ -92,8 +92,9 @@ public class ExtendComponent extends DefaultComponent {
     @Override
     protected void doStop() throws Exception {
         for (CloseableHttpAsyncClient client : transports.values()) {
-            // GRACEFUL would wait for in-flight requests; the exchanges are failed by their own futures instead
-            client.close(CloseMode.IMMEDIATE);
+            // GRACEFUL lets the I/O reactor close its channels itself (IMMEDIATE races it and logs ClosedSelectorException);
+            // in-flight calls still end: their futures fail with the closed connection
+            client.close(CloseMode.GRACEFUL);
         }
         transports.clear();
         ScheduledExecutorService s;
