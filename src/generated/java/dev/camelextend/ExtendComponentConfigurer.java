@@ -65,6 +65,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyscheme":
         case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -119,6 +121,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return java.lang.Integer.class;
         case "proxyscheme":
         case "proxyScheme": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -174,6 +178,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyscheme":
         case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
+        case "ratelimit":
+        case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryinitialdelay":

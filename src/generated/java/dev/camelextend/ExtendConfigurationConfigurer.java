@@ -53,6 +53,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyscheme":
         case "proxyScheme": target.setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.setRateLimit(property(camelContext, double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retryinitialdelay":
@@ -102,6 +104,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyPort": return java.lang.Integer.class;
         case "proxyscheme":
         case "proxyScheme": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -152,6 +156,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyPort": return target.getProxyPort();
         case "proxyscheme":
         case "proxyScheme": return target.getProxyScheme();
+        case "ratelimit":
+        case "rateLimit": return target.getRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "retryinitialdelay":

@@ -55,6 +55,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyscheme":
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -106,6 +108,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return java.lang.Integer.class;
         case "proxyscheme":
         case "proxyScheme": return java.lang.String.class;
+        case "ratelimit":
+        case "rateLimit": return double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -158,6 +162,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyscheme":
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
+        case "ratelimit":
+        case "rateLimit": return target.getConfiguration().getRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryinitialdelay":

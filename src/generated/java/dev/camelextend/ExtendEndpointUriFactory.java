@@ -24,7 +24,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(23);
+        Set<String> props = new HashSet<>(24);
         props.add("alreadyCancelledIsSuccess");
         props.add("apiKey");
         props.add("apiVersion");
@@ -42,6 +42,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyScheme");
+        props.add("rateLimit");
         props.add("requestTimeout");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");

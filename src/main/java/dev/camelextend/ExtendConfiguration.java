@@ -81,6 +81,14 @@ public class ExtendConfiguration implements Cloneable {
                             + " idempotent for redelivered messages.")
     private boolean alreadyCancelledIsSuccess;
 
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "Client-side rate limit in requests per second (0 = off). Shared by every endpoint and route"
+                            + " in this JVM that uses the same apiKey and baseUrl (the lowest configured rate wins), and"
+                            + " adaptive: a 429 with Retry-After seen by one exchange holds back all of them. Requests"
+                            + " wait for their slot without blocking a thread. When several JVMs share one Extend"
+                            + " organization, give each its share of the plan's limit.")
+    private double rateLimit;
+
     @UriParam(label = "advanced", defaultValue = "200",
               description = "The most HTTP connections to Extend kept open at once (the pool size). Calls beyond it"
                             + " wait for a free connection within their requestTimeout.")
@@ -211,6 +219,14 @@ public class ExtendConfiguration implements Cloneable {
 
     public void setAlreadyCancelledIsSuccess(boolean alreadyCancelledIsSuccess) {
         this.alreadyCancelledIsSuccess = alreadyCancelledIsSuccess;
+    }
+
+    public double getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(double rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     public int getMaxConnections() {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendClientSettings;
+import dev.camelextend.client.RateLimiter;
+import dev.camelextend.client.RateLimiters;
 import dev.camelextend.client.RunIds;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -66,8 +68,11 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         super.doStart();
         ExtendClientSettings settings = validatedSettings();
         warnOnPlainHttp(settings.baseUrl());
+        RateLimiter limiter = configuration.getRateLimit() > 0
+                ? RateLimiters.forAccount(configuration.getApiKey(), settings.baseUrl(), configuration.getRateLimit())
+                : null;
         client = new ExtendClient(settings, getComponent().getTransport(configuration), getComponent().getScheduler(),
-                getComponent().getObjectMapper());
+                getComponent().getObjectMapper(), limiter);
     }
 
     /** Configuration mistakes fail the route at start, with the option's name, not the first message. */
@@ -95,6 +100,10 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             throw new IllegalArgumentException("The maxRetries option must be 0 or more, was " + c.getMaxRetries());
         }
         positive(c.getMaxConnections(), "maxConnections");
+        if (c.getRateLimit() < 0 || Double.isNaN(c.getRateLimit()) || Double.isInfinite(c.getRateLimit())) {
+            throw new IllegalArgumentException("The rateLimit option must be 0 (off) or a positive number of requests"
+                                               + " per second, was " + c.getRateLimit());
+        }
         positive(c.getMaxResponseSize(), "maxResponseSize");
         if (c.getIoThreadCount() < 0) {
             throw new IllegalArgumentException("The ioThreadCount option must be 0 or more");

@@ -69,10 +69,21 @@ public final class ExtendClient {
     private final String runsUrl;
     private final String authorization;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
 
     public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
                         ScheduledExecutorService scheduler, ObjectMapper mapper) {
+        this(settings, http, scheduler, mapper, null);
+    }
+
+    /**
+     * @param rateLimiter paces every request of this client (shared with other clients of the same account), or null
+     *                    for no client-side limit
+     */
+    public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
+                        ScheduledExecutorService scheduler, ObjectMapper mapper, RateLimiter rateLimiter) {
         this.settings = settings;
+        this.rateLimiter = rateLimiter;
         this.http = http;
         this.scheduler = scheduler;
         this.mapper = mapper;
@@ -169,6 +180,10 @@ public final class ExtendClient {
             return;
         }
         Duration retryAfter = RetryAfter.parse(answer.header("Retry-After"), clock);
+        if (status == 429 && retryAfter != null && rateLimiter != null) {
+            // Extend counts per organization: what one exchange was told applies to every exchange of this account
+            rateLimiter.pauseFor(retryAfter);
+        }
         ExtendCallFailure.Builder failure = httpFailure(call, answer, error, retryAfter);
         if (!RetryPolicy.isRetryableStatus(status) || call.attempts > settings.maxRetries()) {
             fail(call, failure);
@@ -257,8 +272,46 @@ public final class ExtendClient {
         call.result.completeExceptionally(failure.attempts(call.attempts).build());
     }
 
-    /** Sends one request; the future fails with the transport's exception, or a TimeoutException at the deadline. */
+    /**
+     * Sends one request, after the rate limiter's slot when there is one; the future fails with the transport's
+     * exception, or a TimeoutException at the attempt deadline (which starts when the request is dispatched).
+     */
     private CompletableFuture<RawResponse> send(Method method, String url, String workspaceId) {
+        if (rateLimiter == null) {
+            return dispatch(method, url, workspaceId);
+        }
+        CompletableFuture<RawResponse> answer = new CompletableFuture<>();
+        sendWhenPermitted(rateLimiter.reserve(), method, url, workspaceId, answer);
+        return answer;
+    }
+
+    private void sendWhenPermitted(Duration wait, Method method, String url, String workspaceId,
+                                   CompletableFuture<RawResponse> answer) {
+        if (wait.isZero() || wait.isNegative()) {
+            Duration pause = rateLimiter.remainingPause();
+            if (pause.isZero()) {
+                dispatch(method, url, workspaceId).whenComplete((r, e) -> {
+                    if (e != null) {
+                        answer.completeExceptionally(e);
+                    } else {
+                        answer.complete(r);
+                    }
+                });
+                return;
+            }
+            // a 429 paused the account after this slot was reserved: take a new slot after the pause
+            wait = rateLimiter.reserve();
+        }
+        Duration delay = wait;
+        try {
+            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, method, url, workspaceId, answer),
+                    delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException shutDown) {
+            answer.completeExceptionally(shutDown);
+        }
+    }
+
+    private CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId) {
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
         SimpleHttpRequest request = new SimpleHttpRequest(method, java.net.URI.create(url));
         if (authorization != null) {
