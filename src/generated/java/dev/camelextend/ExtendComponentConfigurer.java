@@ -43,6 +43,10 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": target.setConfiguration(property(camelContext, dev.camelextend.ExtendConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "iothreadcount":
         case "ioThreadCount": getOrCreateConfiguration(target).setIoThreadCount(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -99,6 +103,10 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return dev.camelextend.ExtendConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "iothreadcount":
         case "ioThreadCount": return int.class;
         case "lazystartproducer":
@@ -156,6 +164,10 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "iothreadcount":
         case "ioThreadCount": return getOrCreateConfiguration(target).getIoThreadCount();
         case "lazystartproducer":

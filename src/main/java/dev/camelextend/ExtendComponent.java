@@ -14,7 +14,7 @@ import dev.camelextend.model.ExtendJson;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
@@ -25,7 +25,7 @@ import org.apache.hc.core5.io.CloseMode;
  * JSON mapper. They are created on first use and released when the component stops.
  */
 @Component("extend")
-public class ExtendComponent extends DefaultComponent {
+public class ExtendComponent extends HealthCheckComponent {
 
     @Metadata(description = "The shared configuration; every option can also be set on its own at component level and"
                             + " overridden per endpoint.")

@@ -9,6 +9,8 @@ import dev.camelextend.model.WorkflowRun;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -19,10 +21,34 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class ExtendProducer extends DefaultAsyncProducer {
 
     private final ExtendEndpoint endpoint;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private ExtendProducerHealthCheck healthCheck;
 
     public ExtendProducer(ExtendEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // health checks are optional: only when camel-health's producer repository is present and enabled
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new ExtendProducerHealthCheck(endpoint, endpoint.getOperation() + "-" + endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

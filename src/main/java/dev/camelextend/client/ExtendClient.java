@@ -124,6 +124,22 @@ public final class ExtendClient {
         return start(new Call("getRun", Method.GET, runsUrl + segment(runId), runId, workspaceId));
     }
 
+    /**
+     * A cheap authenticated request for health checks: {@code GET /workflow_runs?maxPageSize=1}, one attempt, no
+     * retries. Completes with the answer's status (any status, 2xx or not), or fails when there was no answer.
+     */
+    public CompletableFuture<ProbeResult> probe(String workspaceId) {
+        return send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId).thenApply(answer -> {
+            ApiError error = answer.isSuccess() ? ApiError.EMPTY : errorDecoder.decode(answer.body());
+            return new ProbeResult(answer.status(), error.code(), error.message(),
+                    answer.requestId() != null ? answer.requestId() : error.requestId());
+        });
+    }
+
+    /** What a {@link #probe} saw. */
+    public record ProbeResult(int statusCode, String errorCode, String errorMessage, String requestId) {
+    }
+
     private static String segment(String runId) {
         // validated to [A-Za-z0-9_-], which encodes to itself; encoding anyway keeps the path safe by construction
         return URLEncoder.encode(RunIds.require(runId), StandardCharsets.UTF_8);

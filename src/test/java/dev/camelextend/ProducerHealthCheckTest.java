@@ -1,0 +1,119 @@
+package dev.camelextend;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.camelextend.support.FakeExtendServer;
+import dev.camelextend.support.FakeExtendServer.Reply;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProducerHealthCheckTest extends CamelTestSupport {
+
+    static final FakeExtendServer FAKE = new FakeExtendServer();
+    static final String KEY = "sk_health_SECRET_77";
+
+    @AfterAll
+    static void stopFake() {
+        FAKE.close();
+    }
+
+    @BeforeEach
+    void resetFake() {
+        FAKE.reset();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(context);
+        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:cancel").routeId("cancel")
+                        .to("extend:cancelRun?baseUrl=" + FAKE.baseUrl() + "&apiKey=" + KEY + "&requestTimeout=3000");
+            }
+        };
+    }
+
+    private HealthCheck extendCheck() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.getRepository("producers").ifPresent(r -> r.setEnabled(true));
+        Optional<HealthCheck> check = registry.stream()
+                .filter(c -> c.getId().startsWith("producer:extend-"))
+                .findFirst();
+        assertTrue(check.isPresent(), "the producer registers its health check");
+        check.get().setEnabled(true);
+        return check.get();
+    }
+
+    @Test
+    void upWhenExtendAcceptsTheKey() {
+        FAKE.enqueue(Reply.json(200, "{\"object\":\"list\",\"data\":[]}"));
+        HealthCheck.Result result = extendCheck().call(Map.of());
+
+        assertEquals(HealthCheck.State.UP, result.getState(), () -> result.getMessage() + " " + result.getDetails());
+        assertEquals("GET", FAKE.requests().get(0).method());
+        assertEquals("Bearer " + KEY, FAKE.requests().get(0).header("Authorization"));
+        assertEquals("/workflow_runs", FAKE.requests().get(0).rawPath());
+    }
+
+    @Test
+    void downWithTheReasonWhenTheKeyIsRejected() {
+        FAKE.enqueue(Reply.json(401, FakeExtendServer.fixture("error-unauthorized.json")));
+        HealthCheck.Result result = extendCheck().call(Map.of());
+
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        String message = result.getMessage().orElse("");
+        assertTrue(message.contains("401"), message);
+        assertEquals(401, result.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE) != null
+                ? result.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE)
+                : result.getDetails().get("service.status.code"));
+        assertFalse(result.toString().contains(KEY) || message.contains(KEY)
+                    || result.getDetails().toString().contains(KEY), "the key never appears in health output");
+    }
+
+    @Test
+    void downWhenExtendDoesNotAnswer() {
+        FAKE.enqueue(Reply.neverAnswer());
+        HealthCheck.Result result = extendCheck().call(Map.of());
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        assertNotNull(result.getMessage().orElse(null));
+    }
+
+    @Test
+    void upOnRateLimitBecauseTheAccountIsValid() {
+        FAKE.enqueue(Reply.json(429, FakeExtendServer.fixture("error-rate-limited.json")));
+        assertEquals(HealthCheck.State.UP, extendCheck().call(Map.of()).getState());
+    }
+
+    @Test
+    void producerChecksAreOffUnlessEnabled() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        boolean anyEnabledExtendCheck = HealthCheckHelper.invoke(context).stream()
+                .anyMatch(r -> r.getCheck().getId().startsWith("producer:extend-"));
+        assertFalse(anyEnabledExtendCheck, "like Camel's other producer checks, ours only runs once enabled");
+        assertNotNull(registry);
+    }
+}
