@@ -1,0 +1,422 @@
+package dev.camelextend.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.camelextend.model.WorkflowRun;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The load driver: runs (a) the component, (b) a camel-http route and (c) plain HttpClient 5 + Jackson against one
+ * loopback stub in a separate JVM, interleaved in rounds, and writes the results (JSON, Markdown, PNG chart).
+ * <p>
+ * Phases (all by default, or a comma list with {@code --phases}): {@code stub} (is the stub (c)'s ceiling?),
+ * {@code compare} (throughput, p50/p99, threads, allocation at each concurrency), {@code inflight} (1,000 cancels in
+ * flight against a stub answering in 200 ms), {@code retry} (the same with every first attempt answered 503: waits
+ * must hold no thread), {@code ratelimit} (2,000 cancels through a 50 req/s limit, with and without {@code rateLimit}).
+ */
+public final class LoadDriver {
+
+    static final String[] CLIENTS = { "a", "b", "c" };
+
+    private final Map<String, String> opts;
+    private final Results results = new Results();
+
+    private LoadDriver(Map<String, String> opts) {
+        this.opts = opts;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("phases", "stub,compare,inflight,retry,ratelimit");
+        opts.put("rounds", "3");
+        opts.put("warmup-ms", "1500");
+        opts.put("measure-ms", "3000");
+        opts.put("concurrency", "1,16,256");
+        opts.put("out", "benchmarks/target/results");
+        opts.put("docs", "");
+        opts.put("jmh", "");
+        opts.put("ratelimit-runs", "2000");
+        opts.put("ratelimit-rate", "50");
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: LoadDriver [--name value]... options: " + opts.keySet());
+            }
+            opts.put(args[i].substring(2), args[++i]);
+        }
+        new LoadDriver(opts).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path out = Path.of(opts.get("out"));
+        Files.createDirectories(out);
+        results.machine = Machine.describe();
+        results.startedLoad = JvmStats.loadAverage();
+        log("machine: " + results.machine);
+        List<String> phases = List.of(opts.get("phases").split(","));
+        if (phases.contains("stub")) {
+            stubPhase();
+        }
+        try (StubProcess stub = StubProcess.start(StubServer.Engine.HTTPCORE, 0)) {
+            if (phases.contains("compare")) {
+                comparePhase(stub);
+            }
+            if (phases.contains("inflight")) {
+                inflightPhase(stub);
+            }
+            if (phases.contains("retry")) {
+                retryPhase(stub);
+            }
+            if (phases.contains("ratelimit")) {
+                rateLimitPhase(stub);
+            }
+        }
+        results.endedLoad = JvmStats.loadAverage();
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(out.resolve("results.json").toFile(), results);
+        log("wrote " + out.resolve("results.json"));
+        Report.write(results, out, opts.get("jmh").isEmpty() ? null : Path.of(opts.get("jmh")),
+                opts.get("docs").isEmpty() ? null : Path.of(opts.get("docs")));
+    }
+
+    private int[] concurrencies() {
+        String[] parts = opts.get("concurrency").split(",");
+        int[] c = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            c[i] = Integer.parseInt(parts[i].trim());
+        }
+        return c;
+    }
+
+    private long warmup() {
+        return Long.parseLong(opts.get("warmup-ms"));
+    }
+
+    private long measure() {
+        return Long.parseLong(opts.get("measure-ms"));
+    }
+
+    // ---------------------------------------------------------------- stub: is it the ceiling?
+
+    private void stubPhase() throws Exception {
+        log("== stub capacity: raw NIO client vs (c), against the HttpCore 5 stub and the JDK HttpServer stub");
+        for (StubServer.Engine engine : StubServer.Engine.values()) {
+            try (StubProcess stub = StubProcess.start(engine, 0)) {
+                for (int conc : concurrencies()) {
+                    long stubCpu0 = stub.cpuNanos();
+                    long cpu0 = JvmStats.processCpuNanos();
+                    stub.reset();
+                    double raw = RawLoad.run(stub.port(), conc, warmup(), measure());
+                    long served = stub.stats().ok();
+                    StubRow rawRow = new StubRow(engine.name(), "raw", conc, raw,
+                            (stub.cpuNanos() - stubCpu0) / 1e3 / served, (JvmStats.processCpuNanos() - cpu0) / 1e3 / served);
+                    results.stub.add(rawRow);
+                    log(rawRow.toString());
+                    stubCpu0 = stub.cpuNanos();
+                    cpu0 = JvmStats.processCpuNanos();
+                    stub.reset();
+                    RunRow c = measureRun("c", stub, conc, 0);
+                    served = stub.stats().ok();
+                    StubRow cRow = new StubRow(engine.name(), "c", conc, c.throughput,
+                            (stub.cpuNanos() - stubCpu0) / 1e3 / served, (JvmStats.processCpuNanos() - cpu0) / 1e3 / served);
+                    results.stub.add(cRow);
+                    log(cRow.toString());
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- compare a, b, c
+
+    private void comparePhase(StubProcess stub) throws Exception {
+        int rounds = Integer.parseInt(opts.get("rounds"));
+        log("== compare a/b/c: " + rounds + " rounds, interleaved, warmup " + warmup() + " ms, measure " + measure()
+            + " ms per run");
+        // one untimed pass so that every client's classes are loaded and compiled before round 1
+        for (String label : CLIENTS) {
+            measureRun(label, stub, 16, -1);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            int[] conc = concurrencies();
+            for (int ci = 0; ci < conc.length; ci++) {
+                for (int k = 0; k < CLIENTS.length; k++) {
+                    String label = CLIENTS[(k + round + ci) % CLIENTS.length]; // rotate who goes first
+                    RunRow row = measureRun(label, stub, conc[ci], round);
+                    results.runs.add(row);
+                    log(row.toString());
+                }
+            }
+        }
+    }
+
+    /** One closed-loop run of a fresh client; round -1 is a warm-up pass whose numbers are dropped. */
+    private RunRow measureRun(String label, StubProcess stub, int concurrency, int round) throws Exception {
+        Set<Long> threadsBefore = JvmStats.liveThreadIds();
+        long startedBefore = JvmStats.startedThreads();
+        CancelClient client = CancelClient.create(label, stub.baseUrl(), concurrency);
+        ClosedLoop loop = new ClosedLoop(client, concurrency);
+        RunRow row = new RunRow();
+        row.client = label;
+        row.concurrency = concurrency;
+        row.round = round;
+        try {
+            loop.start();
+            Thread.sleep(round < 0 ? 1000 : warmup());
+            long cpu0 = JvmStats.processCpuNanos();
+            long stubCpu0 = stub.cpuNanos();
+            long alloc0 = JvmStats.allocatedBytes();
+            int peak = JvmStats.liveThreads();
+            loop.beginMeasure();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(round < 0 ? 1000 : measure());
+            while (System.nanoTime() < until) {
+                Thread.sleep(50);
+                peak = Math.max(peak, JvmStats.liveThreads());
+            }
+            ClosedLoop.Window w = loop.endMeasure();
+            long alloc1 = JvmStats.allocatedBytes();
+            long cpu1 = JvmStats.processCpuNanos();
+            long stubCpu1 = stub.cpuNanos();
+            row.threadNames = JvmStats.newThreadNames(threadsBefore);
+            row.liveThreadsPeak = peak;
+            row.throughput = w.throughput();
+            row.completed = w.completed();
+            row.failed = w.failed();
+            row.p50Micros = w.latency().getValueAtPercentile(50) / 1e3;
+            row.p99Micros = w.latency().getValueAtPercentile(99) / 1e3;
+            row.allocBytesPerCall = w.completed() == 0 ? 0 : (alloc1 - alloc0) / (double) w.completed();
+            row.clientCpuMicrosPerCall = w.completed() == 0 ? 0 : (cpu1 - cpu0) / 1e3 / w.completed();
+            row.stubCpuMicrosPerCall = w.completed() == 0 ? 0 : (stubCpu1 - stubCpu0) / 1e3 / w.completed();
+            if (w.firstError() != null) {
+                row.firstError = describe(w.firstError());
+            }
+            if (!loop.stop(30_000)) {
+                log("WARN: " + label + " did not drain within 30 s");
+            }
+        } finally {
+            client.close();
+        }
+        row.threadsStarted = JvmStats.startedThreads() - startedBefore;
+        return row;
+    }
+
+    // ---------------------------------------------------------------- 1,000 in flight, 200 ms answers
+
+    private void inflightPhase(StubProcess stub) throws Exception {
+        log("== 1,000 cancels in flight, stub answers in 200 ms, pool of 200 connections");
+        int tries = 3;
+        for (int t = 1; t <= tries; t++) {
+            for (String label : CLIENTS) {
+                String base = stub.baseUrl() + "/delay/200";
+                Supplier<CancelClient> factory = switch (label) {
+                    // the component as a user gets it: default options (maxConnections=200)
+                    case "a" -> () -> ComponentClient.create(base, "");
+                    // camel-http needs a thread per request in flight: give it as many as there are connections
+                    case "b" -> () -> CamelHttpClient.create(base, 200, 200);
+                    default -> () -> PlainClient.create(base, 200);
+                };
+                JobRow row = burst("inflight", label, t, factory, 1000, "inflight" + t + label, stub);
+                results.jobs.add(row);
+                log(row.toString());
+            }
+        }
+    }
+
+    private void retryPhase(StubProcess stub) throws Exception {
+        log("== 1,000 cancels in flight, every first attempt answered 503: the backoff waits must hold no thread");
+        for (int t = 1; t <= 2; t++) {
+            String base = stub.baseUrl() + "/fail-first";
+            int attempt = t;
+            JobRow row = burst("retry", "a", t, () -> ComponentClient.create(base, ""), 1000,
+                    "retry" + attempt + "x" + System.nanoTime(), stub);
+            results.jobs.add(row);
+            log(row.toString());
+        }
+    }
+
+    private void rateLimitPhase(StubProcess stub) throws Exception {
+        int runs = Integer.parseInt(opts.get("ratelimit-runs"));
+        int rate = Integer.parseInt(opts.get("ratelimit-rate"));
+        log("== " + runs + " cancels through a stub capped at " + rate + " req/s (sliding second, 429 + Retry-After: 1)");
+        String base = stub.baseUrl() + "/ratelimit/" + rate;
+        JobRow limited = burst("ratelimit", "a rateLimit=" + rate, 1, () -> ComponentClient.create(base, "rateLimit="
+                                                                                                         + rate), runs,
+                "rl" + System.nanoTime(), stub);
+        results.jobs.add(limited);
+        log(limited.toString());
+        // a different base URL, so that the JVM-wide limiter of the first job does not apply
+        String base2 = stub.baseUrl() + "/x/ratelimit/" + rate;
+        JobRow unlimited = burst("ratelimit", "a no limiter", 1, () -> ComponentClient.create(base2, ""), runs,
+                "nl" + System.nanoTime(), stub);
+        results.jobs.add(unlimited);
+        log(unlimited.toString());
+    }
+
+    /** Fires {@code n} cancels at once, waits for all of them, and reports time, failures and threads. */
+    private JobRow burst(String job, String label, int attempt, Supplier<CancelClient> factory, int n, String idPrefix,
+                         StubProcess stub) throws Exception {
+        stub.reset();
+        Set<Long> threadsBefore = JvmStats.liveThreadIds();
+        long startedBefore = JvmStats.startedThreads();
+        JobRow row = new JobRow();
+        row.job = job;
+        row.client = label;
+        row.attempt = attempt;
+        row.calls = n;
+        try (CancelClient client = factory.get()) {
+            // one call first, so connection setup of the very first request and class loading are not in the time
+            client.cancel(idPrefix + "_warm").exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+            stub.reset();
+            AtomicInteger ok = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            List<CompletableFuture<WorkflowRun>> calls = new ArrayList<>(n);
+            Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(300), 3);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                CompletableFuture<WorkflowRun> call = client.cancel(idPrefix + "_" + i);
+                calls.add(call.whenComplete((r, e) -> {
+                    synchronized (latency) {
+                        latency.recordValue(System.nanoTime() - t0);
+                    }
+                    (e == null ? ok : failed).incrementAndGet();
+                }));
+            }
+            int peak = JvmStats.liveThreads();
+            CompletableFuture<Void> all = CompletableFuture.allOf(calls.toArray(new CompletableFuture[0]));
+            while (!all.isDone() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(600)) {
+                try {
+                    all.get(20, TimeUnit.MILLISECONDS);
+                } catch (Exception ignored) {
+                    // timeout, or a failed call: counted above
+                }
+                peak = Math.max(peak, JvmStats.liveThreads());
+            }
+            row.seconds = (System.nanoTime() - t0) / 1e9;
+            row.ok = ok.get();
+            row.failed = failed.get();
+            row.p50Seconds = latency.getValueAtPercentile(50) / 1e9;
+            row.liveThreadsPeak = peak;
+            row.threadNames = JvmStats.newThreadNames(threadsBefore);
+            for (CompletableFuture<WorkflowRun> c : calls) {
+                if (c.isCompletedExceptionally()) {
+                    try {
+                        c.join();
+                    } catch (Exception e) {
+                        row.firstError = describe(e);
+                    }
+                    break;
+                }
+            }
+            row.threadsStarted = JvmStats.startedThreads() - startedBefore;
+            StubServer.Stats s = stub.stats();
+            row.requests = s.requests();
+            row.status429 = s.status429();
+            row.status503 = s.status503();
+        }
+        return row;
+    }
+
+    /** The exception and its causes, one line. */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 600; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.CompletionException
+                || t instanceof org.apache.camel.CamelExecutionException) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : " <- ").append(t);
+        }
+        return sb.toString();
+    }
+
+    static void log(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    // ---------------------------------------------------------------- result records (public fields for Jackson)
+
+    /** Everything one run of the driver measured. */
+    public static final class Results {
+        public String machine;
+        public String startedLoad;
+        public String endedLoad;
+        public List<StubRow> stub = new ArrayList<>();
+        public List<RunRow> runs = new ArrayList<>();
+        public List<JobRow> jobs = new ArrayList<>();
+    }
+
+    public record StubRow(String engine, String client, int concurrency, double throughput,
+            double stubCpuMicrosPerCall, double clientCpuMicrosPerCall) {
+        @Override
+        public String toString() {
+            return String.format("stub %-8s client %-3s conc %3d: %8.0f req/s, stub CPU %.1f us/call, client CPU %.1f"
+                                 + " us/call", engine, client, concurrency, throughput, stubCpuMicrosPerCall,
+                    clientCpuMicrosPerCall);
+        }
+    }
+
+    public static final class RunRow {
+        public String client;
+        public int concurrency;
+        public int round;
+        public double throughput;
+        public long completed;
+        public long failed;
+        public double p50Micros;
+        public double p99Micros;
+        public double allocBytesPerCall;
+        public double clientCpuMicrosPerCall;
+        public double stubCpuMicrosPerCall;
+        public int liveThreadsPeak;
+        public long threadsStarted;
+        public String threadNames;
+        public String firstError;
+
+        @Override
+        public String toString() {
+            return String.format("round %d %s conc %3d: %8.0f req/s p50 %8.0f us p99 %8.0f us alloc %7.0f B/call"
+                                 + " cpu %6.1f us/call (stub %5.1f) threads started %3d peak live %3d failed %d%s",
+                    round, client, concurrency, throughput, p50Micros, p99Micros, allocBytesPerCall,
+                    clientCpuMicrosPerCall, stubCpuMicrosPerCall, threadsStarted, liveThreadsPeak, failed,
+                    firstError == null ? "" : " first error: " + firstError);
+        }
+    }
+
+    public static final class JobRow {
+        public String job;
+        public String client;
+        public int attempt;
+        public int calls;
+        public double seconds;
+        public double p50Seconds;
+        public int ok;
+        public int failed;
+        public long requests;
+        public long status429;
+        public long status503;
+        public int liveThreadsPeak;
+        public long threadsStarted;
+        public String threadNames;
+        public String firstError;
+
+        @Override
+        public String toString() {
+            return String.format("%s #%d %s: %d calls in %.3f s (p50 done %.3f s), ok %d failed %d, requests %d"
+                                 + " (429: %d, 503: %d), threads started %d, peak live %d [%s]%s", job, attempt,
+                    client, calls, seconds, p50Seconds, ok, failed, requests, status429, status503, threadsStarted,
+                    liveThreadsPeak, threadNames, firstError == null ? "" : " first error: " + firstError);
+        }
+    }
+}
