@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelextend.client.HttpTransports;
@@ -13,6 +12,7 @@ import dev.camelextend.client.TransportSettings;
 import dev.camelextend.model.ExtendJson;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -69,16 +69,22 @@ public class ExtendComponent extends HealthCheckComponent {
         return objectMapper;
     }
 
-    /** The single thread that runs backoff waits and attempt deadlines: it only schedules, never blocks. */
+    /**
+     * The single thread that runs backoff waits, rate-limiter waits and attempt deadlines: it only schedules, never
+     * blocks. Its queue is unbounded on purpose: every call in flight keeps a deadline task queued, and every call
+     * waiting for a retry or a rate-limit slot keeps one more, so the queue holds at most about two tasks per exchange
+     * in flight - the caller's concurrency bounds it. Camel's default profile would cap the queue at 1,000 tasks and
+     * fail calls with RejectedExecutionException beyond that (1,000 cancels in flight, or 2,000 waiting for a
+     * rate-limit slot). Camel's pool drops cancelled tasks at once (remove-on-cancel), so deadlines of answered
+     * requests do not linger.
+     */
     synchronized ScheduledExecutorService getScheduler() {
         if (scheduler == null) {
-            ScheduledExecutorService s = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "ExtendRetryScheduler");
-            if (s instanceof ScheduledThreadPoolExecutor stpe) {
-                // deadlines of answered requests are cancelled: drop them at once instead of at their due time
-                stpe.setRemoveOnCancelPolicy(true);
-            }
-            scheduler = s;
+            ThreadPoolProfile profile = new ThreadPoolProfile("ExtendRetryScheduler");
+            profile.setPoolSize(1);
+            profile.setMaxQueueSize(-1);
+            scheduler = getCamelContext().getExecutorServiceManager()
+                    .newScheduledThreadPool(this, "ExtendRetryScheduler", profile);
         }
         return scheduler;
     }
