@@ -118,8 +118,9 @@ import org.slf4j.LoggerFactory;
  * clients see "Connection reset by peer" (curl exit 56, Node {@code ECONNRESET}; Java's message stays the same).
  *
  * <h2>Threads</h2>
- * A fixed pool of {@link Builder#httpThreads} (4) daemon threads serves requests and one scheduler thread times
- * delayed answers. {@link #close()} aborts every held exchange, stops the server and ends all of these threads.
+ * A fixed pool of {@link Builder#httpThreads} (4) daemon threads ({@code extend-simulator-PORT-http-N}) serves
+ * requests and one scheduler thread ({@code extend-simulator-PORT-scheduler-1}) times delayed answers.
+ * {@link #close()} aborts every held exchange, stops the server and ends all of these threads.
  */
 public final class ExtendSimulator implements AutoCloseable {
 
@@ -139,6 +140,15 @@ public final class ExtendSimulator implements AutoCloseable {
     static final List<String> OUTCOMES = List.of("PROCESSED", "FAILED", "NEEDS_REVIEW");
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtendSimulator.class);
+
+    static {
+        // The JDK server writes the response head and body as two TCP segments; with Nagle's algorithm on and the
+        // client delaying its ACK, every answer then stalls ~40 ms. TCP_NODELAY avoids that. The JDK reads this
+        // property once, when the first HttpServer of the JVM is created; an explicit setting is left alone.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -223,14 +233,15 @@ public final class ExtendSimulator implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot bind 127.0.0.1:" + requestedPort + ": " + e.getMessage(), e);
             }
+            int bound = server.getAddress().getPort();
             httpExecutor = new ThreadPoolExecutor(httpThreads, httpThreads, 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(10_000), threads("extend-simulator-http-"));
-            scheduler = new ScheduledThreadPoolExecutor(1, threads("extend-simulator-scheduler-"));
+                    new LinkedBlockingQueue<>(10_000), threads("extend-simulator-" + bound + "-http-"));
+            scheduler = new ScheduledThreadPoolExecutor(1, threads("extend-simulator-" + bound + "-scheduler-"));
             scheduler.setRemoveOnCancelPolicy(true);
             server.createContext("/", this::handle);
             server.setExecutor(httpExecutor);
             server.start();
-            port = server.getAddress().getPort();
+            port = bound;
             state = State.STARTED;
             LOG.debug("Extend simulator started on {}", baseUrl());
             return this;
@@ -528,6 +539,10 @@ public final class ExtendSimulator implements AutoCloseable {
         Request req = new Request(ex.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), uri.getRawQuery(),
                 headers, body, newRequestId());
         Reply reply = decide(req);
+        Duration latency = reply.outcome() == RecordedRequest.Outcome.NEVER_ANSWERED ? null : faults.drawLatency();
+        if (latency == null || !latency.isZero()) {
+            held.add(ex); // before the journal entry, so reset() after seeing the entry aborts this exchange too
+        }
         String decodedPath;
         try {
             decodedPath = uri.getPath();
@@ -538,7 +553,7 @@ public final class ExtendSimulator implements AutoCloseable {
                 body, reply.status(), req.requestId(), reply.outcome()));
         LOG.debug("Extend simulator #{} {} {} -> {} {} ({})", seq, req.method(), req.rawPath(), reply.status(),
                 reply.outcome(), req.requestId());
-        dispatch(ex, req, reply);
+        dispatch(ex, req, reply, latency);
     }
 
     private Reply decide(Request req) {
@@ -897,20 +912,18 @@ public final class ExtendSimulator implements AutoCloseable {
 
     // ---- dispatch ----
 
-    private void dispatch(HttpExchange ex, Request req, Reply reply) {
-        if (reply.outcome() == RecordedRequest.Outcome.NEVER_ANSWERED) {
-            held.add(ex);
+    /** @param latency null for never answering; a held exchange is already in {@link #held} */
+    private void dispatch(HttpExchange ex, Request req, Reply reply, Duration latency) {
+        if (latency == null) {
             if (state != State.STARTED && held.remove(ex)) {
                 ex.close();
             }
             return;
         }
-        Duration latency = faults.drawLatency();
         if (latency.isZero()) {
             complete(ex, req, reply);
             return;
         }
-        held.add(ex);
         try {
             scheduler.schedule(() -> {
                 if (!held.remove(ex)) {
