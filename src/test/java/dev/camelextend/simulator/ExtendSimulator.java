@@ -459,6 +459,11 @@ public final class ExtendSimulator implements AutoCloseable {
         }
     }
 
+    /** Exchanges held open right now: answers waiting for their latency, and never-answered requests. */
+    public int heldExchanges() {
+        return held.size();
+    }
+
     /** Empties the journal and zeroes {@link #requestCount()}. */
     public ExtendSimulator clearJournal() {
         synchronized (journal) {

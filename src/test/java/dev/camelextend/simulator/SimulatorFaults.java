@@ -12,8 +12,8 @@ import java.util.Random;
  * before all of them):
  * <ol>
  * <li>never answer ({@link #neverAnswerRate(double)}): the exchange is held open without a byte of response until
- * {@link ExtendSimulator#reset()}, {@link #clear()} has no effect on already held ones) or
- * {@link ExtendSimulator#close()}; clients see their own timeout;</li>
+ * {@link ExtendSimulator#reset()} or {@link ExtendSimulator#close()} closes its connection ({@link #clear()} only stops
+ * holding new ones); clients see their own timeout;</li>
  * <li>connection reset ({@link #resetAfterRequestRate(double)}): the request is read completely, then the connection
  * is closed without an HTTP response (see {@link ExtendSimulator} for what a client sees);</li>
  * <li>5xx ({@link #serverErrorRate(double)}): the documented {@code INTERNAL_ERROR} body with
