@@ -187,6 +187,14 @@ public final class ExtendClient {
     }
 
     private void onNoAnswer(Call call, Throwable error) {
+        if (error instanceof BoundedBytesConsumer.ResponseTooLargeException) {
+            // Extend (or a proxy) did answer, just too much: not a network fault, and asking again will not shrink it
+            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+                    .message(call.describe() + ": the answer is not usable, " + error.getMessage()
+                             + " (maxResponseSize)")
+                    .cause(error));
+            return;
+        }
         boolean neverSent = error instanceof ConnectException || error instanceof ConnectTimeoutException;
         if (!neverSent) {
             // the request may have been written before the answer was lost
@@ -198,7 +206,7 @@ public final class ExtendClient {
                 .message(call.describe() + ": " + (timeout ? "no answer within the timeout" : "connection failed")
                          + " (" + describe(error) + ")")
                 .cause(error);
-        boolean permanent = error instanceof SSLException || error instanceof BoundedBytesConsumer.ResponseTooLargeException;
+        boolean permanent = error instanceof SSLException;
         if (permanent || call.attempts > settings.maxRetries()) {
             fail(call, failure);
         } else {
