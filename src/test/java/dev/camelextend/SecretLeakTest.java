@@ -241,7 +241,7 @@ class SecretLeakTest extends CamelTestSupport {
         }
 
         // endpoints, configuration, routes
-        assertEndpointsClean();
+        assertEndpointsClean(source.equals("uri") ? 4 : 0);
         assertRoutesClean();
 
         assertNoCanary("captured log output", LOGS.text());
@@ -260,14 +260,21 @@ class SecretLeakTest extends CamelTestSupport {
         return e;
     }
 
-    private void assertEndpointsClean() {
+    private void assertEndpointsClean(int expectedWithKeyInUri) {
         int extendEndpoints = 0;
+        int keyInUri = 0;
         for (Endpoint endpoint : context.getEndpoints()) {
             assertNoCanary("endpoint toString", endpoint.toString());
             assertNoCanary("sanitized endpoint URI", URISupport.sanitizeUri(endpoint.getEndpointUri()));
             assertNoCanary("endpoint base URI", endpoint.getEndpointBaseUri());
             if (endpoint instanceof ExtendEndpoint extend) {
                 extendEndpoints++;
+                if (endpoint.getEndpointUri().contains("apiKey=")) {
+                    // the key is in the URI: it is there, masked
+                    keyInUri++;
+                    assertTrue(endpoint.toString().contains("apiKey=xxxxxx"), endpoint.toString());
+                    assertTrue(URISupport.sanitizeUri(endpoint.getEndpointUri()).contains("apiKey=xxxxxx"));
+                }
                 assertNotNull(extend.getConfiguration().getApiKey(), "the key is configured");
                 assertNoCanary("ExtendConfiguration.toString", extend.getConfiguration().toString());
                 assertNoCanary("service URL", extend.getServiceUrl());
@@ -275,6 +282,7 @@ class SecretLeakTest extends CamelTestSupport {
             }
         }
         assertEquals(4, extendEndpoints);
+        assertEquals(expectedWithKeyInUri, keyInUri);
         ExtendComponent component = context.getComponent("extend", ExtendComponent.class);
         assertEquals(COMPONENT_KEY, component.getConfiguration().getApiKey());
         assertNoCanary("component ExtendConfiguration.toString", component.getConfiguration().toString());
