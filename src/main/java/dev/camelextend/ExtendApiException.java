@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.spi.HttpResponseAware;
@@ -19,11 +20,21 @@ public class ExtendApiException extends ExtendException implements HttpResponseA
     private final String errorMessage;
     private final Boolean retryable;
     private final String requestId;
+    private final Duration retryAfter;
 
     public ExtendApiException(String message, String runId, int statusCode, String statusText,
                               Map<String, String> responseHeaders, String responseBody, String errorCode,
                               String errorMessage, Boolean retryable, String requestId, Throwable cause) {
+        this(message, runId, statusCode, statusText, responseHeaders, responseBody, errorCode, errorMessage, retryable,
+             requestId, null, cause);
+    }
+
+    public ExtendApiException(String message, String runId, int statusCode, String statusText,
+                              Map<String, String> responseHeaders, String responseBody, String errorCode,
+                              String errorMessage, Boolean retryable, String requestId, Duration retryAfter,
+                              Throwable cause) {
         super(message, runId, cause);
+        this.retryAfter = retryAfter;
         this.statusCode = statusCode;
         this.statusText = statusText;
         this.responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
@@ -76,6 +87,14 @@ public class ExtendApiException extends ExtendException implements HttpResponseA
     /** Extend's request ID ({@code x-extend-request-id}, else from the body) for support tickets; may be null. */
     public String getRequestId() {
         return requestId;
+    }
+
+    /**
+     * The delay from the answer's {@code Retry-After} header (seconds or HTTP-date), or null when it had none. Set on
+     * 429s and on 5xx answers that carry one, e.g. a 503 whose Retry-After exceeded {@code maxRetryAfter}.
+     */
+    public Duration getRetryAfter() {
+        return retryAfter;
     }
 
     @Override

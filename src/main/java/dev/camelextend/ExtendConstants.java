@@ -26,7 +26,7 @@ public final class ExtendConstants {
               javaType = "String")
     public static final String REQUEST_ID = "CamelExtendRequestId";
 
-    @Metadata(label = "producer", description = "Out: how many HTTP requests the operation took (1 without retries).",
+    @Metadata(label = "producer", description = "Out: how many HTTP requests the operation took (1 without retries), also set when it failed.",
               javaType = "int")
     public static final String ATTEMPTS = "CamelExtendAttempts";
 

@@ -20,6 +20,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,9 +138,19 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
             || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("The baseUrl option must be an http(s) URL with a host and no query or"
-                                               + " user info, such as https://api.extend.ai; was '" + baseUrl + "'");
+                                               + " user info, such as https://api.extend.ai; was '"
+                                               + shown(baseUrl, uri) + "'");
         }
         return uri;
+    }
+
+    /** The rejected URL for the message: user info (which may hold a password or token) and secrets masked. */
+    private static String shown(String baseUrl, URI uri) {
+        String text = String.valueOf(baseUrl);
+        if (uri != null && uri.getRawUserInfo() != null) {
+            text = text.replace(uri.getRawUserInfo() + "@", "***@");
+        }
+        return URISupport.sanitizeUri(text);
     }
 
     private static void positive(long value, String option) {

@@ -45,9 +45,9 @@ final class ExtendExceptions {
         if (status >= 500) {
             return new ExtendServerException(f.getMessage(), runId, status, f.getStatusText(),
                     f.getResponseHeaders(), f.getResponseBody(), e.code(), e.message(), e.retryable(),
-                    f.getRequestId(), null);
+                    f.getRequestId(), f.getRetryAfter(), null);
         }
         return new ExtendApiException(f.getMessage(), runId, status, f.getStatusText(), f.getResponseHeaders(),
-                f.getResponseBody(), e.code(), e.message(), e.retryable(), f.getRequestId(), null);
+                f.getResponseBody(), e.code(), e.message(), e.retryable(), f.getRequestId(), f.getRetryAfter(), null);
     }
 }

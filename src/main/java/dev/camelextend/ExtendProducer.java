@@ -3,6 +3,7 @@ package dev.camelextend;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.camelextend.client.ExtendCallFailure;
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendResponse;
 import dev.camelextend.model.WorkflowRun;
@@ -73,7 +74,12 @@ public class ExtendProducer extends DefaultAsyncProducer {
         call.whenComplete((response, error) -> {
             try {
                 if (error != null) {
-                    exchange.setException(ExtendExceptions.from(unwrap(error), id));
+                    Throwable failure = unwrap(error);
+                    if (failure instanceof ExtendCallFailure f) {
+                        // tells the route how much of the retry budget the failed call used
+                        exchange.getMessage().setHeader(ExtendConstants.ATTEMPTS, f.getAttempts());
+                    }
+                    exchange.setException(ExtendExceptions.from(failure, id));
                 } else {
                     setResult(exchange.getMessage(), response);
                 }

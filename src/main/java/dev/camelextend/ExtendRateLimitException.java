@@ -9,19 +9,17 @@ import java.util.Map;
  */
 public class ExtendRateLimitException extends ExtendApiException {
 
-    private final Duration retryAfter;
-
     public ExtendRateLimitException(String message, String runId, int statusCode, String statusText,
                                     Map<String, String> responseHeaders, String responseBody, String errorCode,
                                     String errorMessage, Boolean retryable, String requestId, Duration retryAfter,
                                     Throwable cause) {
         super(message, runId, statusCode, statusText, responseHeaders, responseBody, errorCode, errorMessage, retryable,
-              requestId, cause);
-        this.retryAfter = retryAfter;
+              requestId, retryAfter, cause);
     }
 
     /** The delay from the last answer's {@code Retry-After} (seconds or HTTP-date), or null when it had none. */
+    @Override
     public Duration getRetryAfter() {
-        return retryAfter;
+        return super.getRetryAfter();
     }
 }

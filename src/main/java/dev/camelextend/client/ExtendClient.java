@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -58,6 +59,8 @@ public final class ExtendClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtendClient.class);
     static final String USER_AGENT = "camel-extend/" + version();
+    /** The attempt deadline trails the socket timeout a little, so a silent server is reported by the I/O thread. */
+    private static final long DEADLINE_GRACE_MILLIS = 250;
 
     private final ExtendClientSettings settings;
     private final CloseableHttpAsyncClient http;
@@ -218,6 +221,13 @@ public final class ExtendClient {
     }
 
     private void onNoAnswer(Call call, Throwable error) {
+        if (error instanceof BoundedBytesConsumer.ResponseTooLargeException) {
+            // an answer came, it is just not one we accept: not a network fault, and asking again will not shrink it
+            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+                    .message(call.describe() + ": " + error.getMessage() + " (raise maxResponseSize if this is expected)")
+                    .cause(error));
+            return;
+        }
         boolean neverSent = error instanceof ConnectException || error instanceof ConnectTimeoutException;
         if (!neverSent) {
             // the request may have been written before the answer was lost
@@ -229,7 +239,7 @@ public final class ExtendClient {
                 .message(call.describe() + ": " + (timeout ? "no answer within the timeout" : "connection failed")
                          + " (" + describe(error) + ")")
                 .cause(error);
-        boolean permanent = error instanceof SSLException || error instanceof BoundedBytesConsumer.ResponseTooLargeException;
+        boolean permanent = error instanceof SSLException;
         if (permanent || call.attempts > settings.maxRetries()) {
             fail(call, failure);
         } else {
@@ -367,12 +377,15 @@ public final class ExtendClient {
         }
         ScheduledFuture<?> deadline;
         try {
-            deadline = scheduler.schedule(() -> {
+            // The socket-level response timeout (an I/O thread) normally ends a silent attempt; this deadline is the
+            // backstop for a body that trickles forever. It must not run the rest of the route on the single
+            // scheduler thread, so the failure is completed from the common pool.
+            deadline = scheduler.schedule(() -> ForkJoinPool.commonPool().execute(() -> {
                 if (answer.completeExceptionally(new TimeoutException(
                         "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
                     inFlight.cancel(true);
                 }
-            }, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }), settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RuntimeException shutDown) {
             inFlight.cancel(true);
             answer.completeExceptionally(shutDown);

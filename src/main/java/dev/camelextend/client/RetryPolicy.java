@@ -20,14 +20,13 @@ final class RetryPolicy {
     }
 
     /**
-     * Exponential backoff with "equal jitter": for the n-th retry (1-based), half of {@code initial * 2^(n-1)} (capped)
-     * plus a random share of the other half. Jitter keeps many exchanges that failed together from retrying together.
+     * Exponential backoff with jitter: for the n-th retry (1-based), {@code initial * 2^(n-1)} capped at the maximum,
+     * then spread by +/-25% so many exchanges that failed together do not retry together.
      */
     Duration backoff(int retryNumber) {
-        long base = initialBackoff.toMillis();
         int shift = Math.min(Math.max(retryNumber - 1, 0), 20);
-        long exp = Math.min(maxBackoff.toMillis(), base << shift);
-        long half = exp / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+        long exp = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << shift);
+        double spread = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+        return Duration.ofMillis(Math.max(1, Math.round(exp * spread)));
     }
 }

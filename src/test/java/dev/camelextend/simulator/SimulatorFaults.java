@@ -1,0 +1,266 @@
+package dev.camelextend.simulator;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Fault injection and rate limiting of an {@link ExtendSimulator}, switchable at run time from any thread.
+ * <p>
+ * Every request is checked in this order (a one-shot {@link ExtendSimulator#respondNext scripted response} comes
+ * before all of them):
+ * <ol>
+ * <li>never answer ({@link #neverAnswerRate(double)}): the exchange is held open without a byte of response until
+ * {@link ExtendSimulator#reset()} or {@link ExtendSimulator#close()} closes its connection ({@link #clear()} only stops
+ * holding new ones); clients see their own timeout;</li>
+ * <li>connection reset ({@link #resetAfterRequestRate(double)}): the request is read completely, then the connection
+ * is closed without an HTTP response (see {@link ExtendSimulator} for what a client sees);</li>
+ * <li>5xx ({@link #serverErrorRate(double)}): the documented {@code INTERNAL_ERROR} body with
+ * {@link #serverErrorStatus(int)};</li>
+ * <li>the simulated API itself (authentication, version header, {@link #rateLimit(int) rate limit}, routes);</li>
+ * <li>malformed body ({@link #malformedBodyRate(double)}): a 2xx answer keeps its status and JSON content type but
+ * its body is cut in half, so it is not valid JSON.</li>
+ * </ol>
+ * By default an injected fault replaces the request entirely: the simulated API never sees it, so no state changes.
+ * With {@link #processBeforeFault(boolean) processBeforeFault(true)} the request is processed first (a cancel takes
+ * effect) and only the answer is lost or replaced: the "did my retried cancel already succeed?" case.
+ * <p>
+ * {@link #latency(Duration)} delays every answer (also errors and resets) without blocking a server thread.
+ * <p>
+ * The random draws come from a {@link Random} seeded with the simulator's seed, re-seeded by {@link #clear()}, so a
+ * single-threaded test sees the same faults on every run. Each rate is only drawn when it is above zero.
+ */
+public final class SimulatorFaults {
+
+    private final long seed;
+    private Random random;
+
+    private volatile Duration latencyMin = Duration.ZERO;
+    private volatile Duration latencyMax = Duration.ZERO;
+    private volatile double serverErrorRate;
+    private volatile int serverErrorStatus = 500;
+    private volatile double resetAfterRequestRate;
+    private volatile double neverAnswerRate;
+    private volatile double malformedBodyRate;
+    private volatile boolean processBeforeFault;
+    private volatile int rateLimitPerSecond;
+    private final ArrayDeque<Long> recentRequests = new ArrayDeque<>();
+
+    SimulatorFaults(long seed) {
+        this.seed = seed;
+        this.random = new Random(seed);
+    }
+
+    /** A fixed delay before every answer; {@link Duration#ZERO} turns it off. */
+    public SimulatorFaults latency(Duration latency) {
+        return latency(latency, latency);
+    }
+
+    /** A delay drawn uniformly from {@code [min, max]} before every answer. */
+    public SimulatorFaults latency(Duration min, Duration max) {
+        Objects.requireNonNull(min, "min");
+        Objects.requireNonNull(max, "max");
+        if (min.isNegative() || max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("latency needs 0 <= min <= max, got " + min + ".." + max);
+        }
+        synchronized (this) {
+            latencyMin = min;
+            latencyMax = max;
+        }
+        return this;
+    }
+
+    /** Share (0..1) of requests answered with an injected 5xx. */
+    public SimulatorFaults serverErrorRate(double rate) {
+        serverErrorRate = checkRate(rate, "serverErrorRate");
+        return this;
+    }
+
+    /** The status of injected server errors, 500 by default (500..599). */
+    public SimulatorFaults serverErrorStatus(int status) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("serverErrorStatus must be 5xx, got " + status);
+        }
+        serverErrorStatus = status;
+        return this;
+    }
+
+    /** Share (0..1) of requests whose connection is closed after the request was read, with no HTTP answer. */
+    public SimulatorFaults resetAfterRequestRate(double rate) {
+        resetAfterRequestRate = checkRate(rate, "resetAfterRequestRate");
+        return this;
+    }
+
+    /** Share (0..1) of requests that are accepted and never answered. */
+    public SimulatorFaults neverAnswerRate(double rate) {
+        neverAnswerRate = checkRate(rate, "neverAnswerRate");
+        return this;
+    }
+
+    /** Share (0..1) of 2xx answers whose body is replaced by malformed (truncated) JSON. */
+    public SimulatorFaults malformedBodyRate(double rate) {
+        malformedBodyRate = checkRate(rate, "malformedBodyRate");
+        return this;
+    }
+
+    /** When true, a faulted request is still processed by the simulated API before its answer is lost or replaced. */
+    public SimulatorFaults processBeforeFault(boolean process) {
+        processBeforeFault = process;
+        return this;
+    }
+
+    /**
+     * At most {@code perSecond} requests in any sliding second (real time) are let through to the API; the others get
+     * 429 {@code RATE_LIMIT_EXCEEDED} with a {@code Retry-After} header in whole seconds. 0 turns it off. Refused
+     * requests do not count.
+     */
+    public SimulatorFaults rateLimit(int perSecond) {
+        if (perSecond < 0) {
+            throw new IllegalArgumentException("rateLimit must be >= 0, got " + perSecond);
+        }
+        synchronized (recentRequests) {
+            rateLimitPerSecond = perSecond;
+            recentRequests.clear();
+        }
+        return this;
+    }
+
+    /** Turns every fault and the rate limit off and re-seeds the random source. */
+    public SimulatorFaults clear() {
+        latency(Duration.ZERO);
+        serverErrorRate = 0;
+        serverErrorStatus = 500;
+        resetAfterRequestRate = 0;
+        neverAnswerRate = 0;
+        malformedBodyRate = 0;
+        processBeforeFault = false;
+        rateLimit(0);
+        synchronized (this) {
+            random = new Random(seed);
+        }
+        return this;
+    }
+
+    public Duration latencyMin() {
+        return latencyMin;
+    }
+
+    public Duration latencyMax() {
+        return latencyMax;
+    }
+
+    public double serverErrorRate() {
+        return serverErrorRate;
+    }
+
+    public int serverErrorStatus() {
+        return serverErrorStatus;
+    }
+
+    public double resetAfterRequestRate() {
+        return resetAfterRequestRate;
+    }
+
+    public double neverAnswerRate() {
+        return neverAnswerRate;
+    }
+
+    public double malformedBodyRate() {
+        return malformedBodyRate;
+    }
+
+    public boolean processBeforeFault() {
+        return processBeforeFault;
+    }
+
+    public int rateLimit() {
+        return rateLimitPerSecond;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatorFaults[latency=" + latencyMin + ".." + latencyMax + ", serverErrorRate=" + serverErrorRate
+                + " (" + serverErrorStatus + "), resetAfterRequestRate=" + resetAfterRequestRate + ", neverAnswerRate="
+                + neverAnswerRate + ", malformedBodyRate=" + malformedBodyRate + ", processBeforeFault="
+                + processBeforeFault + ", rateLimit=" + rateLimitPerSecond + "/s]";
+    }
+
+    // ---- used by the simulator ----
+
+    enum ConnectionFault {
+        NONE,
+        NEVER_ANSWER,
+        RESET,
+        SERVER_ERROR
+    }
+
+    /** Draws the connection-level fault for one request, in the documented order. */
+    ConnectionFault drawConnectionFault() {
+        if (draw(neverAnswerRate)) {
+            return ConnectionFault.NEVER_ANSWER;
+        }
+        if (draw(resetAfterRequestRate)) {
+            return ConnectionFault.RESET;
+        }
+        if (draw(serverErrorRate)) {
+            return ConnectionFault.SERVER_ERROR;
+        }
+        return ConnectionFault.NONE;
+    }
+
+    boolean drawMalformed() {
+        return draw(malformedBodyRate);
+    }
+
+    synchronized Duration drawLatency() {
+        Duration min = latencyMin;
+        Duration max = latencyMax;
+        if (max.isZero() || min.equals(max)) {
+            return min;
+        }
+        long span = max.toMillis() - min.toMillis();
+        return min.plusMillis((long) (random.nextDouble() * (span + 1)));
+    }
+
+    synchronized int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+
+    private synchronized boolean draw(double rate) {
+        if (rate <= 0) {
+            return false;
+        }
+        return rate >= 1 || random.nextDouble() < rate;
+    }
+
+    /**
+     * @return 0 when the request may pass, else the {@code Retry-After} value in whole seconds (at least 1)
+     */
+    long acquire(long nowNanos) {
+        synchronized (recentRequests) {
+            int limit = rateLimitPerSecond;
+            if (limit <= 0) {
+                return 0;
+            }
+            long windowStart = nowNanos - 1_000_000_000L;
+            while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= windowStart) {
+                recentRequests.pollFirst();
+            }
+            if (recentRequests.size() < limit) {
+                recentRequests.addLast(nowNanos);
+                return 0;
+            }
+            long freeAt = recentRequests.peekFirst() + 1_000_000_000L;
+            long waitNanos = Math.max(1, freeAt - nowNanos);
+            return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        }
+    }
+
+    private static double checkRate(double rate, String name) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(name + " must be within 0..1, got " + rate);
+        }
+        return rate;
+    }
+}
