@@ -307,30 +307,44 @@ public final class ExtendClient {
             return dispatch(method, url, workspaceId);
         }
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
-        sendWhenPermitted(rateLimiter.reserve(), method, url, workspaceId, answer);
+        sendWhenPermitted(rateLimiter.reserve(), false, method, url, workspaceId, answer);
         return answer;
     }
 
-    private void sendWhenPermitted(Duration wait, Method method, String url, String workspaceId,
+    /**
+     * @param wait    how long until this request's slot
+     * @param hasTurn true when {@link RateLimiter#acquireSend} held this request before and it now comes back at its
+     *                turn
+     */
+    private void sendWhenPermitted(Duration wait, boolean hasTurn, Method method, String url, String workspaceId,
                                    CompletableFuture<RawResponse> answer) {
+        boolean turn = false;
         if (wait.isZero() || wait.isNegative()) {
             Duration pause = rateLimiter.remainingPause();
             if (pause.isZero()) {
-                dispatch(method, url, workspaceId).whenComplete((r, e) -> {
-                    if (e != null) {
-                        answer.completeExceptionally(e);
-                    } else {
-                        answer.complete(r);
-                    }
-                });
-                return;
+                Duration hold = rateLimiter.acquireSend(hasTurn);
+                if (hold.isZero()) {
+                    dispatch(method, url, workspaceId).whenComplete((r, e) -> {
+                        if (e != null) {
+                            answer.completeExceptionally(e);
+                        } else {
+                            answer.complete(r);
+                        }
+                    });
+                    return;
+                }
+                // the last second's sends already reach the limit (this thread ran late, say): wait for a turn
+                wait = hold;
+                turn = true;
+            } else {
+                // a 429 paused the account after this slot was reserved: take a new slot after the pause
+                wait = rateLimiter.reserve();
             }
-            // a 429 paused the account after this slot was reserved: take a new slot after the pause
-            wait = rateLimiter.reserve();
         }
         Duration delay = wait;
+        boolean again = turn;
         try {
-            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, method, url, workspaceId, answer),
+            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, again, method, url, workspaceId, answer),
                     delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException shutDown) {
             answer.completeExceptionally(shutDown);
