@@ -29,6 +29,8 @@ import org.HdrHistogram.Histogram;
 public final class LoadDriver {
 
     static final String[] CLIENTS = { "a", "b", "c" };
+    /** Untimed cancels before the rate-limit job (the simulator's limit is off meanwhile): JIT, connections. */
+    static final int WARMUP_RUNS = 100;
 
     private final Map<String, String> opts;
     private final Results results = new Results();
@@ -40,7 +42,7 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("phases", "stub,compare,inflight,retry,ratelimit");
-        opts.put("rounds", "3");
+        opts.put("rounds", "5");
         opts.put("warmup-ms", "1500");
         opts.put("measure-ms", "3000");
         opts.put("concurrency", "1,16,256");
@@ -49,6 +51,7 @@ public final class LoadDriver {
         opts.put("jmh", "");
         opts.put("ratelimit-runs", "2000");
         opts.put("ratelimit-rate", "50");
+        opts.put("simulator-nice", "0");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: LoadDriver [--name value]... options: " + opts.keySet());
@@ -79,9 +82,9 @@ public final class LoadDriver {
             if (phases.contains("retry")) {
                 retryPhase(stub);
             }
-            if (phases.contains("ratelimit")) {
-                rateLimitPhase(stub);
-            }
+        }
+        if (phases.contains("ratelimit")) {
+            rateLimitPhase();
         }
         results.endedLoad = JvmStats.loadAverage();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -245,28 +248,73 @@ public final class LoadDriver {
         }
     }
 
-    private void rateLimitPhase(StubProcess stub) throws Exception {
+    /**
+     * The Extend simulator (in a JVM of its own, on the JDK HTTP server) capped at {@code rate} requests in any
+     * sliding second, answering 429 with Retry-After beyond; {@code runs} PROCESSING runs are cancelled, all sent at
+     * once, with the component's {@code rateLimit} and without it.
+     */
+    private void rateLimitPhase() throws Exception {
         int runs = Integer.parseInt(opts.get("ratelimit-runs"));
         int rate = Integer.parseInt(opts.get("ratelimit-rate"));
-        log("== " + runs + " cancels through a stub capped at " + rate + " req/s (sliding second, 429 + Retry-After: 1)");
-        String base = stub.baseUrl() + "/ratelimit/" + rate;
-        JobRow limited = burst("ratelimit", "a rateLimit=" + rate, 1, () -> ComponentClient.create(base, "rateLimit="
-                                                                                                         + rate), runs,
-                "rl" + System.nanoTime(), stub);
-        results.jobs.add(limited);
-        log(limited.toString());
-        // a different base URL, so that the JVM-wide limiter of the first job does not apply
-        String base2 = stub.baseUrl() + "/x/ratelimit/" + rate;
-        JobRow unlimited = burst("ratelimit", "a no limiter", 1, () -> ComponentClient.create(base2, ""), runs,
-                "nl" + System.nanoTime(), stub);
-        results.jobs.add(unlimited);
-        log(unlimited.toString());
+        log("== " + runs + " cancels through the Extend simulator capped at " + rate + " req/s (sliding second, 429 +"
+            + " Retry-After)");
+        int nice = Integer.parseInt(opts.get("simulator-nice"));
+        try (SimulatorProcess sim = SimulatorProcess.start(nice)) {
+            for (boolean limited : new boolean[] { true, false }) {
+                List<String> ids = sim.seedProcessing(runs + WARMUP_RUNS); // the first ones are the warm-up calls
+                String options = "apiKey=" + sim.apiKey() + (limited ? "&rateLimit=" + rate : "");
+                String label = limited ? "a rateLimit=" + rate : "a no limiter";
+                sim.rateLimit(0);
+                JobRow row = burst("ratelimit", label, 1, () -> ComponentClient.create(sim.baseUrl(), options), ids,
+                        WARMUP_RUNS, () -> {
+                            try {
+                                sim.clearJournal();
+                                sim.rateLimit(rate); // also empties the simulator's window
+                            } catch (java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            sleep(1100); // and the client's window of send times
+                        }, () -> {
+                            try {
+                                long[] c = sim.counts();
+                                return new long[] { c[0], c[1], 0 };
+                            } catch (java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                // the server's view, for a look at what preceded each 429: sequence, arrival (µs), status
+                sim.writeJournal(Path.of(opts.get("out"), "ratelimit-journal-" + (limited ? "limited" : "unlimited")
+                                                          + ".csv"));
+                row.note = sim.cancelled(ids.subList(WARMUP_RUNS, ids.size())) + " of " + runs
+                           + " runs CANCELLED in the simulator";
+                results.jobs.add(row);
+                log(row.toString());
+            }
+        }
     }
 
     /** Fires {@code n} cancels at once, waits for all of them, and reports time, failures and threads. */
     private JobRow burst(String job, String label, int attempt, Supplier<CancelClient> factory, int n, String idPrefix,
                          StubProcess stub) throws Exception {
-        stub.reset();
+        List<String> ids = new ArrayList<>(n + 1);
+        ids.add(idPrefix + "_warm");
+        for (int i = 0; i < n; i++) {
+            ids.add(idPrefix + "_" + i);
+        }
+        return burst(job, label, attempt, factory, ids, 1, stub::reset, () -> {
+            StubServer.Stats s = stub.stats();
+            return new long[] { s.requests(), s.status429(), s.status503() };
+        });
+    }
+
+    /**
+     * Fires a cancel for each of {@code ids} at once, waits for all of them, and reports time, failures and threads.
+     * The first {@code warmups} IDs are untimed warm-up calls; {@code beforeBurst} runs after them, {@code counts}
+     * returns the server's {requests, 429s, 503s} for the burst.
+     */
+    private JobRow burst(String job, String label, int attempt, Supplier<CancelClient> factory, List<String> ids,
+                         int warmups, Runnable beforeBurst, Supplier<long[]> counts) throws Exception {
+        int n = ids.size() - warmups;
         Set<Long> threadsBefore = JvmStats.liveThreadIds();
         long startedBefore = JvmStats.startedThreads();
         JobRow row = new JobRow();
@@ -275,16 +323,20 @@ public final class LoadDriver {
         row.attempt = attempt;
         row.calls = n;
         try (CancelClient client = factory.get()) {
-            // one call first, so connection setup of the very first request and class loading are not in the time
-            client.cancel(idPrefix + "_warm").exceptionally(e -> null).get(60, TimeUnit.SECONDS);
-            stub.reset();
+            // warm-up calls first, so connection setup and class loading are not in the time
+            List<CompletableFuture<WorkflowRun>> warm = new ArrayList<>();
+            for (int i = 0; i < warmups; i++) {
+                warm.add(client.cancel(ids.get(i)).exceptionally(e -> null));
+            }
+            CompletableFuture.allOf(warm.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
+            beforeBurst.run();
             AtomicInteger ok = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             List<CompletableFuture<WorkflowRun>> calls = new ArrayList<>(n);
             Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(300), 3);
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                CompletableFuture<WorkflowRun> call = client.cancel(idPrefix + "_" + i);
+                CompletableFuture<WorkflowRun> call = client.cancel(ids.get(i + warmups));
                 calls.add(call.whenComplete((r, e) -> {
                     synchronized (latency) {
                         latency.recordValue(System.nanoTime() - t0);
@@ -319,10 +371,10 @@ public final class LoadDriver {
                 }
             }
             row.threadsStarted = JvmStats.startedThreads() - startedBefore;
-            StubServer.Stats s = stub.stats();
-            row.requests = s.requests();
-            row.status429 = s.status429();
-            row.status503 = s.status503();
+            long[] c = counts.get();
+            row.requests = c[0];
+            row.status429 = c[1];
+            row.status503 = c[2];
         }
         return row;
     }
@@ -338,6 +390,14 @@ public final class LoadDriver {
             sb.append(sb.length() == 0 ? "" : " <- ").append(t);
         }
         return sb.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void log(String line) {
@@ -410,13 +470,15 @@ public final class LoadDriver {
         public long threadsStarted;
         public String threadNames;
         public String firstError;
+        public String note;
 
         @Override
         public String toString() {
             return String.format("%s #%d %s: %d calls in %.3f s (p50 done %.3f s), ok %d failed %d, requests %d"
                                  + " (429: %d, 503: %d), threads started %d, peak live %d [%s]%s", job, attempt,
                     client, calls, seconds, p50Seconds, ok, failed, requests, status429, status503, threadsStarted,
-                    liveThreadsPeak, threadNames, firstError == null ? "" : " first error: " + firstError);
+                    liveThreadsPeak, threadNames, firstError == null ? "" : " first error: " + firstError)
+                   + (note == null ? "" : " - " + note);
         }
     }
 }
