@@ -42,9 +42,9 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("phases", "stub,compare,inflight,retry,ratelimit");
-        opts.put("rounds", "5");
+        opts.put("rounds", "8");
         opts.put("warmup-ms", "1500");
-        opts.put("measure-ms", "3000");
+        opts.put("measure-ms", "2000");
         opts.put("concurrency", "1,16,256");
         opts.put("out", "benchmarks/target/results");
         opts.put("docs", "");
@@ -52,6 +52,7 @@ public final class LoadDriver {
         opts.put("ratelimit-runs", "2000");
         opts.put("ratelimit-rate", "50");
         opts.put("simulator-nice", "0");
+        opts.put("clients", "a,b,c");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: LoadDriver [--name value]... options: " + opts.keySet());
@@ -117,6 +118,7 @@ public final class LoadDriver {
         log("== stub capacity: raw NIO client vs (c), against the HttpCore 5 stub and the JDK HttpServer stub");
         for (StubServer.Engine engine : StubServer.Engine.values()) {
             try (StubProcess stub = StubProcess.start(engine, 0)) {
+                measureRun("c", stub, 16, -1); // warm-up pass, numbers dropped
                 for (int conc : concurrencies()) {
                     long stubCpu0 = stub.cpuNanos();
                     long cpu0 = JvmStats.processCpuNanos();
@@ -143,24 +145,90 @@ public final class LoadDriver {
 
     // ---------------------------------------------------------------- compare a, b, c
 
+    /**
+     * For each concurrency: the three clients are created once, warmed up, then measured in short slices, one client
+     * after the other (the order rotates each round), {@code rounds} times. Slices of the same round ran seconds apart
+     * on the same machine, so their ratio is what this noisy machine can tell; the report takes the median over rounds.
+     */
     private void comparePhase(StubProcess stub) throws Exception {
         int rounds = Integer.parseInt(opts.get("rounds"));
-        log("== compare a/b/c: " + rounds + " rounds, interleaved, warmup " + warmup() + " ms, measure " + measure()
-            + " ms per run");
-        // one untimed pass so that every client's classes are loaded and compiled before round 1
-        for (String label : CLIENTS) {
-            measureRun(label, stub, 16, -1);
-        }
-        for (int round = 1; round <= rounds; round++) {
-            int[] conc = concurrencies();
-            for (int ci = 0; ci < conc.length; ci++) {
-                for (int k = 0; k < CLIENTS.length; k++) {
-                    String label = CLIENTS[(k + round + ci) % CLIENTS.length]; // rotate who goes first
-                    RunRow row = measureRun(label, stub, conc[ci], round);
-                    results.runs.add(row);
-                    log(row.toString());
+        String[] clients = opts.get("clients").split(",");
+        log("== compare " + String.join("/", clients) + ": " + rounds + " rounds of interleaved " + measure()
+            + " ms slices per concurrency, after " + warmup() + " ms of warm-up per client");
+        int[] conc = concurrencies();
+        for (int ci = 0; ci < conc.length; ci++) {
+            Map<String, CancelClient> live = new LinkedHashMap<>();
+            Map<String, long[]> started = new LinkedHashMap<>();
+            Map<String, String> names = new LinkedHashMap<>();
+            try {
+                for (String label : clients) {
+                    Set<Long> before = JvmStats.liveThreadIds();
+                    long s0 = JvmStats.startedThreads();
+                    CancelClient client = CancelClient.create(label, stub.baseUrl(), conc[ci]);
+                    live.put(label, client);
+                    slice(client, stub, conc[ci], warmup(), null); // warm-up: numbers dropped
+                    started.put(label, new long[] { JvmStats.startedThreads() - s0 });
+                    names.put(label, JvmStats.newThreadNames(before));
                 }
+                for (int round = 1; round <= rounds; round++) {
+                    for (int k = 0; k < clients.length; k++) {
+                        String label = clients[(k + round + ci) % clients.length]; // rotate who goes first
+                        long s0 = JvmStats.startedThreads();
+                        RunRow row = new RunRow();
+                        row.client = label;
+                        row.concurrency = conc[ci];
+                        row.round = round;
+                        slice(live.get(label), stub, conc[ci], measure(), row);
+                        started.get(label)[0] += JvmStats.startedThreads() - s0;
+                        row.threadsStarted = started.get(label)[0];
+                        row.threadNames = names.get(label);
+                        results.runs.add(row);
+                        log(row.toString());
+                    }
+                }
+            } finally {
+                live.values().forEach(CancelClient::close);
             }
+        }
+    }
+
+    /** One closed-loop slice: ramp up, measure for {@code millis} (into {@code row} unless null), drain. */
+    private void slice(CancelClient client, StubProcess stub, int concurrency, long millis, RunRow row)
+            throws Exception {
+        ClosedLoop loop = new ClosedLoop(client, concurrency);
+        loop.start();
+        Thread.sleep(row == null ? 0 : 250);
+        long cpu0 = JvmStats.processCpuNanos();
+        long stubCpu0 = stub.cpuNanos();
+        long alloc0 = JvmStats.allocatedBytes();
+        int peak = JvmStats.liveThreads();
+        loop.beginMeasure();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < until) {
+            Thread.sleep(20);
+            peak = Math.max(peak, JvmStats.liveThreads());
+        }
+        ClosedLoop.Window w = loop.endMeasure();
+        long alloc1 = JvmStats.allocatedBytes();
+        long cpu1 = JvmStats.processCpuNanos();
+        long stubCpu1 = stub.cpuNanos();
+        if (!loop.stop(60_000)) {
+            log("WARN: a slice did not drain within 60 s");
+        }
+        if (row == null) {
+            return;
+        }
+        row.liveThreadsPeak = peak;
+        row.throughput = w.throughput();
+        row.completed = w.completed();
+        row.failed = w.failed();
+        row.p50Micros = w.latency().getValueAtPercentile(50) / 1e3;
+        row.p99Micros = w.latency().getValueAtPercentile(99) / 1e3;
+        row.allocBytesPerCall = w.completed() == 0 ? 0 : (alloc1 - alloc0) / (double) w.completed();
+        row.clientCpuMicrosPerCall = w.completed() == 0 ? 0 : (cpu1 - cpu0) / 1e3 / w.completed();
+        row.stubCpuMicrosPerCall = w.completed() == 0 ? 0 : (stubCpu1 - stubCpu0) / 1e3 / w.completed();
+        if (w.firstError() != null) {
+            row.firstError = describe(w.firstError());
         }
     }
 

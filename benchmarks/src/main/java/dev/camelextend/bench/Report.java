@@ -153,10 +153,10 @@ final class Report {
             md.append('\n');
         }
         if (!r.runs.isEmpty()) {
-            md.append("### Throughput and latency (closed loop, ").append(rounds)
-                    .append(" interleaved rounds; medians over rounds)\n\n")
+            md.append("### Throughput and latency (closed loop; ").append(rounds)
+                    .append(" rounds of interleaved slices; medians over rounds)\n\n")
                     .append("| concurrency | client | req/s | p50 µs | p99 µs | alloc B/call | client CPU µs/call |"
-                            + " threads started | live threads (peak) |\n"
+                            + " stub CPU µs/call | threads the client started |\n"
                             + "|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (int conc : concurrencies(r)) {
                 for (String c : LoadDriver.CLIENTS) {
@@ -170,8 +170,18 @@ final class Report {
                             .append(" | ").append(f0(med(r, c, conc, x -> x.p99Micros)))
                             .append(" | ").append(f0(med(r, c, conc, x -> x.allocBytesPerCall)))
                             .append(" | ").append(f0(med(r, c, conc, x -> x.clientCpuMicrosPerCall)))
-                            .append(" | ").append(f0(med(r, c, conc, x -> x.threadsStarted)))
-                            .append(" | ").append(f0(med(r, c, conc, x -> x.liveThreadsPeak))).append(" |\n");
+                            .append(" | ").append(f0(med(r, c, conc, x -> x.stubCpuMicrosPerCall)))
+                            .append(" | ").append(f0(rows(r, c, conc).stream().mapToLong(x -> x.threadsStarted).max()
+                                    .orElse(0))).append(" |\n");
+                }
+            }
+            md.append("\nThreads each client started (created, warmed up and measured at that concurrency), by name:\n\n"
+                      + "| concurrency | client | threads |\n|---:|---|---|\n");
+            for (int conc : concurrencies(r)) {
+                for (String c : LoadDriver.CLIENTS) {
+                    rows(r, c, conc).stream().findFirst().ifPresent(x -> md.append("| ").append(conc).append(" | (")
+                            .append(c).append(") | ").append(x.threadNames == null ? "" : x.threadNames.replace("|", "/"))
+                            .append(" |\n"));
                 }
             }
             md.append("\n### Ratios (median of the per-round ratios, with the range over rounds)\n\n")
@@ -255,8 +265,8 @@ final class Report {
         List<JobRow> retry = r.jobs.stream().filter(j -> j.job.equals("retry")).toList();
         if (!retry.isEmpty()) {
             md.append("### Retry waits hold no thread: 1,000 cancels in flight, each first attempt answered 503\n\n")
-                    .append("The component retries after its backoff (0.5–1 s for the first retry); 1,000 exchanges"
-                            + " wait at once.\n\n")
+                    .append("The component retries after its backoff (retryInitialDelay 1 s ± 25%); 1,000"
+                            + " exchanges wait at once.\n\n")
                     .append("| try | seconds | ok | failed | requests (503) | threads started | live threads (peak) |"
                             + " new threads |\n|---:|---:|---:|---:|---|---:|---:|---|\n");
             retry.forEach(j -> md.append("| ").append(j.attempt).append(" | ")
