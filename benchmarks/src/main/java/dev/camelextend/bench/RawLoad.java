@@ -30,11 +30,7 @@ final class RawLoad {
                           + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < concurrency; i++) {
-                SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                ch.configureBlocking(false);
-                Conn c = new Conn(ByteBuffer.wrap(request));
-                ch.register(selector, SelectionKey.OP_WRITE, c);
+                connect(selector, port, request);
             }
             long start = System.nanoTime();
             long warmEnd = start + warmupMillis * 1_000_000L;
@@ -50,14 +46,26 @@ final class RawLoad {
                     SocketChannel ch = (SocketChannel) key.channel();
                     Conn c = (Conn) key.attachment();
                     if (key.isWritable()) {
-                        ch.write(c.out);
+                        try {
+                            ch.write(c.out);
+                        } catch (IOException closed) {
+                            reconnect(key, selector, port, request);
+                            continue;
+                        }
                         if (!c.out.hasRemaining()) {
                             key.interestOps(SelectionKey.OP_READ);
                         }
                     } else if (key.isReadable()) {
-                        int n = ch.read(c.in);
+                        int n;
+                        try {
+                            n = ch.read(c.in);
+                        } catch (IOException reset) {
+                            n = -1;
+                        }
                         if (n < 0) {
-                            throw new IOException("the stub closed a connection");
+                            // the JDK server closes keep-alive connections beyond its idle limit: open another
+                            reconnect(key, selector, port, request);
+                            continue;
                         }
                         if (c.complete()) {
                             if (System.nanoTime() >= warmEnd) {
@@ -75,6 +83,19 @@ final class RawLoad {
             }
             return counted / (measureMillis / 1000.0);
         }
+    }
+
+    private static void connect(Selector selector, int port, byte[] request) throws IOException {
+        SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        ch.configureBlocking(false);
+        ch.register(selector, SelectionKey.OP_WRITE, new Conn(ByteBuffer.wrap(request)));
+    }
+
+    private static void reconnect(SelectionKey key, Selector selector, int port, byte[] request) throws IOException {
+        key.cancel();
+        key.channel().close();
+        connect(selector, port, request);
     }
 
     /** One connection: the request to (re)send and the bytes of the answer read so far. */

@@ -41,8 +41,18 @@ final class Report {
     private Report() {
     }
 
+    /**
+     * Rewrites the report from a finished run's files: {@code Report OUT_DIR [DOCS_DIR]} reads OUT_DIR/results.json
+     * (and OUT_DIR/jmh.json when present).
+     */
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Results results = new ObjectMapper().readValue(out.resolve("results.json").toFile(), Results.class);
+        write(results, out, out.resolve("jmh.json"), args.length > 1 ? Path.of(args[1]) : null);
+    }
+
     static void write(Results results, Path out, Path jmhJson, Path docs) throws Exception {
-        String md = markdown(results, jmhJson);
+        String md = markdown(results, jmhJson, out);
         Files.writeString(out.resolve("results.md"), md, StandardCharsets.UTF_8);
         LoadDriver.log("wrote " + out.resolve("results.md"));
         if (!results.runs.isEmpty()) {
@@ -122,6 +132,10 @@ final class Report {
     // ---------------------------------------------------------------- markdown
 
     static String markdown(Results r, Path jmhJson) throws Exception {
+        return markdown(r, jmhJson, null);
+    }
+
+    static String markdown(Results r, Path jmhJson, Path out) throws Exception {
         StringBuilder md = new StringBuilder();
         int rounds = (int) r.runs.stream().mapToInt(x -> x.round).distinct().count();
         md.append("_Machine: ").append(r.machine).append("; load average at start ").append(r.startedLoad)
@@ -204,7 +218,54 @@ final class Report {
             md.append(jmh(jmhJson));
         }
         jobs(r, md);
+        if (out != null) {
+            md.append(journal429(out.resolve("ratelimit-journal-limited.csv")));
+        }
         return md.toString();
+    }
+
+    /**
+     * What the server saw in the second before each 429 of the limited job, from its journal: the longest gap between
+     * two arrivals (the server, or the client's I/O, stalled) and how many arrived less than 5 ms apart (a bunch).
+     */
+    static String journal429(Path csv) throws Exception {
+        if (!Files.exists(csv)) {
+            return "";
+        }
+        List<long[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            String[] f = line.split(",");
+            rows.add(new long[] { Long.parseLong(f[1]), Long.parseLong(f[2]) });
+        }
+        rows.sort(Comparator.comparingLong(x -> x[0]));
+        List<long[]> accepted = rows.stream().filter(x -> x[1] != 429).toList();
+        StringBuilder md = new StringBuilder();
+        long t0 = rows.isEmpty() ? 0 : rows.get(0)[0];
+        long lastIncident = Long.MIN_VALUE;
+        for (long[] q : rows) {
+            if (q[1] != 429 || q[0] - lastIncident < 1_000_000) {
+                continue; // one line per incident: 429s within a second of the first belong to it
+            }
+            lastIncident = q[0];
+            List<long[]> window = accepted.stream().filter(a -> a[0] > q[0] - 1_000_000 && a[0] <= q[0]).toList();
+            long maxGap = 0;
+            int bunched = 0;
+            for (int i = 1; i < window.size(); i++) {
+                long gap = window.get(i)[0] - window.get(i - 1)[0];
+                maxGap = Math.max(maxGap, gap);
+                bunched += gap < 5_000 ? 1 : 0;
+            }
+            md.append("| ").append(String.format(Locale.ROOT, "%.1f", (q[0] - t0) / 1e6)).append(" | ")
+                    .append(window.size()).append(" | ").append(maxGap / 1000).append(" | ").append(bunched)
+                    .append(" |\n");
+        }
+        if (md.length() == 0) {
+            return "";
+        }
+        return "What the simulator saw in the second before each 429 incident of the limited job (from its journal;"
+               + " arrival times are taken when a server thread picks the request up; the client sent at most 50 per"
+               + " 1.05 s):\n\n| at s | accepted in the second before | longest gap between arrivals, ms |"
+               + " arrivals < 5 ms after the previous |\n|---:|---:|---:|---:|\n" + md + "\n";
     }
 
     private static String verdict(boolean ok) {
