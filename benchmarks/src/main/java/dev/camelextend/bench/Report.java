@@ -241,7 +241,7 @@ final class Report {
         List<long[]> accepted = rows.stream().filter(x -> x[1] != 429).toList();
         StringBuilder md = new StringBuilder();
         long t0 = rows.isEmpty() ? 0 : rows.get(0)[0];
-        long lastIncident = Long.MIN_VALUE;
+        long lastIncident = Long.MIN_VALUE / 2;
         for (long[] q : rows) {
             if (q[1] != 429 || q[0] - lastIncident < 1_000_000) {
                 continue; // one line per incident: 429s within a second of the first belong to it
@@ -387,6 +387,7 @@ final class Report {
         panel(g, r, concs, colors, 620, 80, 560, 430, "p99 latency ÷ (c)  (lower is better)", x -> x.p99Micros,
                 "%,.0f µs", 1.2);
         // legend
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         int lx = 40;
         for (int i = 0; i < 3; i++) {
             g.setColor(colors[i]);
@@ -429,12 +430,6 @@ final class Report {
             g.setColor(Color.DARK_GRAY);
             g.drawString(String.format(Locale.ROOT, "%.2f", t), x0, y + 4);
         }
-        int ty = bottom - (int) ((bottom - top) * target / max);
-        g.setColor(new Color(0xC0, 0x00, 0x00));
-        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] { 6, 4 }, 0));
-        g.drawLine(left, ty, right, ty);
-        g.drawString("target " + target, right - 70, ty - 4);
-        g.setStroke(new BasicStroke(1));
         int groupW = (right - left) / concs.size();
         int barW = (groupW - 40) / 3;
         for (int ci = 0; ci < concs.size(); ci++) {
@@ -460,5 +455,18 @@ final class Report {
             g.drawString("concurrency " + concs.get(ci), gx + barW / 2, bottom + 18);
         }
         g.drawLine(left, bottom, right, bottom);
+        // the target line last, over the bars, with its label in a white box at the left
+        int ty = bottom - (int) ((bottom - top) * target / max);
+        g.setColor(new Color(0xC0, 0x00, 0x00));
+        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] { 6, 4 }, 0));
+        g.drawLine(left, ty, right, ty);
+        g.setStroke(new BasicStroke(1));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+        String label = "target " + target;
+        int lw = g.getFontMetrics().stringWidth(label) + 6;
+        g.setColor(Color.WHITE);
+        g.fillRect(left + 2, ty - 15, lw, 13);
+        g.setColor(new Color(0xC0, 0x00, 0x00));
+        g.drawString(label, left + 5, ty - 4);
     }
 }
