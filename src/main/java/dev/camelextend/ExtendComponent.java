@@ -70,13 +70,11 @@ public class ExtendComponent extends HealthCheckComponent {
     }
 
     /**
-     * The single thread that runs backoff waits, rate-limiter waits and attempt deadlines: it only schedules, never
-     * blocks. Its queue is unbounded on purpose: every call in flight keeps a deadline task queued, and every call
-     * waiting for a retry or a rate-limit slot keeps one more, so the queue holds at most about two tasks per exchange
-     * in flight - the caller's concurrency bounds it. Camel's default profile would cap the queue at 1,000 tasks and
-     * fail calls with RejectedExecutionException beyond that (1,000 cancels in flight, or 2,000 waiting for a
-     * rate-limit slot). Camel's pool drops cancelled tasks at once (remove-on-cancel), so deadlines of answered
-     * requests do not linger.
+     * The single thread that runs backoff waits, rate-limiter waits and the attempt-deadline sweeps: it only
+     * schedules, never blocks. Its queue is unbounded on purpose: every call waiting for a retry or a rate-limit slot
+     * keeps one task queued, so the queue is bounded by the caller's concurrency, not by a fixed number. Camel's
+     * default profile would cap the queue at 1,000 tasks and fail calls with RejectedExecutionException beyond that
+     * (1,000 cancels waiting for a retry, or 2,000 waiting for a rate-limit slot).
      */
     synchronized ScheduledExecutorService getScheduler() {
         if (scheduler == null) {

@@ -18,7 +18,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -61,10 +60,13 @@ public final class ExtendClient {
     static final String USER_AGENT = "camel-extend/" + version();
     /** The attempt deadline trails the socket timeout a little, so a silent server is reported by the I/O thread. */
     private static final long DEADLINE_GRACE_MILLIS = 250;
+    /** How often overdue attempts are looked for while any is in flight: a deadline fires at most this much late. */
+    private static final long DEADLINE_SWEEP_MILLIS = 100;
 
     private final ExtendClientSettings settings;
     private final CloseableHttpAsyncClient http;
     private final ScheduledExecutorService scheduler;
+    private final AttemptDeadlines deadlines;
     private final ObjectMapper mapper;
     private final ErrorBodyDecoder errorDecoder;
     private final RetryPolicy retryPolicy;
@@ -89,6 +91,7 @@ public final class ExtendClient {
         this.rateLimiter = rateLimiter;
         this.http = http;
         this.scheduler = scheduler;
+        this.deadlines = new AttemptDeadlines(scheduler, DEADLINE_SWEEP_MILLIS);
         this.mapper = mapper;
         this.errorDecoder = new ErrorBodyDecoder(mapper);
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
@@ -389,23 +392,24 @@ public final class ExtendClient {
             answer.completeExceptionally(closed);
             return answer;
         }
-        ScheduledFuture<?> deadline;
+        AttemptDeadlines.Deadline deadline;
         try {
             // The socket-level response timeout (an I/O thread) normally ends a silent attempt; this deadline is the
             // backstop for a body that trickles forever. It must not run the rest of the route on the single
             // scheduler thread, so the failure is completed from the common pool.
-            deadline = scheduler.schedule(() -> ForkJoinPool.commonPool().execute(() -> {
-                if (answer.completeExceptionally(new TimeoutException(
-                        "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
-                    inFlight.cancel(true);
-                }
-            }), settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            deadline = deadlines.add(settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS,
+                    () -> ForkJoinPool.commonPool().execute(() -> {
+                        if (answer.completeExceptionally(new TimeoutException(
+                                "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
+                            inFlight.cancel(true);
+                        }
+                    }));
         } catch (RuntimeException shutDown) {
             inFlight.cancel(true);
             answer.completeExceptionally(shutDown);
             return answer;
         }
-        answer.whenComplete((r, e) -> deadline.cancel(false));
+        answer.whenComplete((r, e) -> deadlines.cancel(deadline));
         return answer;
     }
 
