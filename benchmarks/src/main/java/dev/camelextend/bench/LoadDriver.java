@@ -43,7 +43,7 @@ public final class LoadDriver {
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("phases", "stub,compare,inflight,retry,ratelimit");
         opts.put("rounds", "8");
-        opts.put("warmup-ms", "1500");
+        opts.put("warmup-ms", "1000");
         opts.put("measure-ms", "2000");
         opts.put("concurrency", "1,16,256");
         opts.put("out", "benchmarks/target/results");
@@ -150,8 +150,8 @@ public final class LoadDriver {
     // ---------------------------------------------------------------- compare a, b, c
 
     /**
-     * For each concurrency: the three clients are created once, warmed up, then measured in short slices, one client
-     * after the other (the order rotates each round), {@code rounds} times. Slices of the same round ran seconds apart
+     * For each concurrency, {@code rounds} times: the three clients are created, warmed up, then measured in short
+     * slices, one client after the other (the order rotates each round). Slices of the same round ran seconds apart
      * on the same machine, so their ratio is what this noisy machine can tell; the report takes the median over rounds.
      */
     private void comparePhase(StubProcess stub) throws Exception {
@@ -161,20 +161,23 @@ public final class LoadDriver {
             + " ms slices per concurrency, after " + warmup() + " ms of warm-up per client");
         int[] conc = concurrencies();
         for (int ci = 0; ci < conc.length; ci++) {
-            Map<String, CancelClient> live = new LinkedHashMap<>();
-            Map<String, long[]> started = new LinkedHashMap<>();
-            Map<String, String> names = new LinkedHashMap<>();
-            try {
-                for (String label : clients) {
-                    Set<Long> before = JvmStats.liveThreadIds();
-                    long s0 = JvmStats.startedThreads();
-                    CancelClient client = CancelClient.create(label, stub.baseUrl(), conc[ci]);
-                    live.put(label, client);
-                    slice(client, stub, conc[ci], warmup(), null); // warm-up: numbers dropped
-                    started.put(label, new long[] { JvmStats.startedThreads() - s0 });
-                    names.put(label, JvmStats.newThreadNames(before));
-                }
-                for (int round = 1; round <= rounds; round++) {
+            for (int round = 1; round <= rounds; round++) {
+                // fresh clients every round: which I/O thread a pooled connection lands on is luck, and at low
+                // concurrency it decides whether each request needs a cross-thread hand-off; new clients per round
+                // draw that luck again instead of fixing it for all rounds
+                Map<String, CancelClient> live = new LinkedHashMap<>();
+                Map<String, Long> started = new LinkedHashMap<>();
+                Map<String, String> names = new LinkedHashMap<>();
+                try {
+                    for (String label : clients) {
+                        Set<Long> before = JvmStats.liveThreadIds();
+                        long s0 = JvmStats.startedThreads();
+                        CancelClient client = CancelClient.create(label, stub.baseUrl(), conc[ci]);
+                        live.put(label, client);
+                        slice(client, stub, conc[ci], warmup(), null); // warm-up: numbers dropped
+                        started.put(label, JvmStats.startedThreads() - s0);
+                        names.put(label, JvmStats.newThreadNames(before));
+                    }
                     for (int k = 0; k < clients.length; k++) {
                         String label = clients[(k + round + ci) % clients.length]; // rotate who goes first
                         long s0 = JvmStats.startedThreads();
@@ -183,15 +186,14 @@ public final class LoadDriver {
                         row.concurrency = conc[ci];
                         row.round = round;
                         slice(live.get(label), stub, conc[ci], measure(), row);
-                        started.get(label)[0] += JvmStats.startedThreads() - s0;
-                        row.threadsStarted = started.get(label)[0];
+                        row.threadsStarted = started.get(label) + JvmStats.startedThreads() - s0;
                         row.threadNames = names.get(label);
                         results.runs.add(row);
                         log(row.toString());
                     }
+                } finally {
+                    live.values().forEach(CancelClient::close);
                 }
-            } finally {
-                live.values().forEach(CancelClient::close);
             }
         }
     }
