@@ -341,10 +341,12 @@ final class Report {
         if (!rl.isEmpty()) {
             JobRow first = rl.get(0);
             md.append("### Client-side rate limit: ").append(String.format(Locale.ROOT, "%,d", first.calls))
-                    .append(" cancels against a server capped at 50 requests/s\n\n")
+                    .append(" cancels through the Extend simulator capped at 50 requests/s\n\n")
                     .append("Ideal ").append(f0(first.calls / 50.0)).append(" s; target ≤ 1.15 × ideal, zero failed"
                                                                           + " exchanges, ≤ 2% of requests answered"
-                                                                          + " 429.\n\n")
+                                                                          + " 429. The cancels are sent all at once,"
+                                                                          + " after 100 untimed warm-up cancels with"
+                                                                          + " the simulator's limit off.\n\n")
                     .append("| setup | seconds | × ideal | ok | failed | requests | answered 429 | 429 share |"
                             + " threads started |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             rl.forEach(j -> md.append("| ").append(j.client).append(" | ")
