@@ -295,7 +295,7 @@ public final class ExtendClient {
     }
 
     private void fail(Call call, ExtendCallFailure.Builder failure) {
-        call.result.completeExceptionally(failure.attempts(call.attempts).build());
+        call.result.completeExceptionally(failure.attempts(call.attempts).redact(settings.apiKey()).build());
     }
 
     /**
