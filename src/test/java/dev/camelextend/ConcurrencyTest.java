@@ -179,4 +179,35 @@ class ConcurrencyTest extends CamelTestSupport {
         assertTrue(left.isEmpty(), "still alive 5 s after context.stop(): " + left);
         assertFalse(ownThreads().stream().anyMatch(Thread::isAlive), "new component threads after stop");
     }
+
+    @Test
+    void exchangesInFlightWhenTheContextStopsAreFailedNotLeftHanging() throws Exception {
+        // Extend never answers and the requestTimeout is long: only the stop can end these exchanges
+        FAKE.otherwise(r -> Reply.neverAnswer());
+        context.getShutdownStrategy().setTimeout(1); // seconds of graceful waiting before Camel forces the stop
+        String from = route(context, "extend:cancelRun?baseUrl=" + FAKE.baseUrl() + "&apiKey=" + KEY
+                                     + "&maxRetries=2&requestTimeout=20000&retryInitialDelay=1000");
+        List<CompletableFuture<Exchange>> futures = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            futures.add(template.asyncSend(from, e -> e.getIn().setBody(RUN)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (FAKE.requestCount() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(5, FAKE.requestCount());
+
+        long start = System.nanoTime();
+        context.stop();
+        for (CompletableFuture<Exchange> f : futures) {
+            Exchange out = f.get(5, TimeUnit.SECONDS); // a TimeoutException here: the exchange was left hanging
+            ExtendConnectionException e = dev.camelextend.support.ExtendTestKit.exactFailure(out,
+                    ExtendConnectionException.class);
+            assertEquals(RUN, e.getRunId());
+        }
+        long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        LOG.info("5 in-flight exchanges failed {} ms after context.stop() began", elapsed);
+        assertTrue(elapsed < 10_000, "took " + elapsed);
+        assertEquals(5, FAKE.requestCount(), "no new attempt after the stop");
+    }
 }
