@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cancel-not-allowed rule of design.md section 2, and the idempotent-cancel rule of the retries. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fail, never hang
@@ -164,6 +165,21 @@ class CancelNotAllowedTest extends CamelTestSupport {
     }
 
     @Test
+    void silentConfirmationIsBoundedAndKeepsTheOriginalError() throws Exception {
+        FAKE.enqueue(refusal(409), Reply.neverAnswer());
+
+        long start = System.nanoTime();
+        Exchange out = cancel("requestTimeout=500");
+        long elapsed = java.time.Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        ExtendApiException e = exactFailure(out, ExtendApiException.class);
+        assertEquals(409, e.getStatusCode());
+        assertEquals("req_refusal_hdr", e.getRequestId());
+        assertMethods("POST", "GET");
+        assertTrue(elapsed < 5_000, "the confirming GET must be bounded by requestTimeout, took " + elapsed);
+    }
+
+    @Test
     void confirmationWithAnUnreadableRunKeepsTheOriginalError() throws Exception {
         FAKE.enqueue(refusal(409), Reply.json(200, "{\"not\":\"a run\"}"));
 
@@ -229,6 +245,19 @@ class CancelNotAllowedTest extends CamelTestSupport {
 
         assertNull(out.getException(), () -> "expected success but got " + out.getException());
         assertEquals(WorkflowRunStatus.CANCELLING, out.getMessage().getBody(WorkflowRun.class).getStatus());
+        assertEquals(2, out.getMessage().getHeader(ExtendConstants.ATTEMPTS));
+        assertMethods("POST", "POST", "GET");
+    }
+
+    @Test
+    void cancelThatMayHaveLandedBeforeATimeoutSucceeds() throws Exception {
+        // attempt 1 was sent but never answered within requestTimeout: it may have cancelled the run
+        FAKE.enqueue(Reply.neverAnswer(), refusal(400), current("CANCELLED"));
+
+        Exchange out = cancel("maxRetries=1&requestTimeout=500");
+
+        assertNull(out.getException(), () -> "expected success but got " + out.getException());
+        assertEquals(WorkflowRunStatus.CANCELLED, out.getMessage().getBody(WorkflowRun.class).getStatus());
         assertEquals(2, out.getMessage().getHeader(ExtendConstants.ATTEMPTS));
         assertMethods("POST", "POST", "GET");
     }
