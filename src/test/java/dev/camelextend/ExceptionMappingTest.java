@@ -9,6 +9,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One test per row of the exception table of design.md section 1, and the error-body shapes of section 2. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fail, never hang
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one Camel context for the class: each test adds its own route
 class ExceptionMappingTest extends CamelTestSupport {
 
     static final FakeExtendServer FAKE = new FakeExtendServer();

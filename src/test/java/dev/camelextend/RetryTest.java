@@ -16,6 +16,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The retry rules of design.md section 2: what is retried, how long it waits, and the per-exchange budget. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // fail, never hang
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one Camel context for the class: each test adds its own route
 class RetryTest extends CamelTestSupport {
 
     static final FakeExtendServer FAKE = new FakeExtendServer();
