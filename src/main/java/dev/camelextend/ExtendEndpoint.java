@@ -76,6 +76,17 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                 getComponent().getObjectMapper(), limiter);
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        ExtendClient c = client;
+        if (c != null) {
+            // closing the shared HTTP client does not complete requests in flight: end their exchanges here, so
+            // every exchange still gets its callback.done(...) when the context stops
+            c.failPending("the endpoint stopped");
+        }
+        super.doStop();
+    }
+
     /** Configuration mistakes fail the route at start, with the option's name, not the first message. */
     private ExtendClientSettings validatedSettings() {
         ExtendConfiguration c = configuration;

@@ -12,9 +12,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +75,7 @@ public final class ExtendClient {
     private final String authorization;
     private final Clock clock;
     private final RateLimiter rateLimiter;
+    private final Set<Call> pending = ConcurrentHashMap.newKeySet();
 
     public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
                         ScheduledExecutorService scheduler, ObjectMapper mapper) {
@@ -149,8 +152,25 @@ public final class ExtendClient {
     }
 
     private CompletableFuture<ExtendResponse> start(Call call) {
+        pending.add(call);
+        call.result.whenComplete((response, error) -> pending.remove(call));
         attempt(call);
         return call.result;
+    }
+
+    /**
+     * Ends every call that is still waiting with a {@link Kind#CONNECTION} failure. Call it before closing the HTTP
+     * client and the scheduler: an immediate close of the HTTP client does not complete the requests in flight, and
+     * shutting the scheduler down drops their deadlines and pending retries, so those futures would never complete.
+     *
+     * @param reason why, for the failure message, such as "the endpoint stopped"
+     */
+    public void failPending(String reason) {
+        for (Call call : pending) {
+            fail(call, ExtendCallFailure.builder(Kind.CONNECTION, call.operation, call.runId)
+                    .message(call.describe() + ": " + reason + " before Extend answered (the request may or may not"
+                             + " have reached Extend)"));
+        }
     }
 
     /** One exchange of the operation; its outcome decides between result, retry and failure. */
