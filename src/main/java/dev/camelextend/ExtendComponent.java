@@ -13,6 +13,7 @@ import dev.camelextend.client.TransportSettings;
 import dev.camelextend.model.ExtendJson;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -69,11 +70,21 @@ public class ExtendComponent extends HealthCheckComponent {
         return objectMapper;
     }
 
-    /** The single thread that runs backoff waits and attempt deadlines: it only schedules, never blocks. */
+    /**
+     * The single thread that runs backoff waits, rate-limit waits and attempt deadlines: it only schedules, never
+     * blocks. Its queue is unbounded: it holds one or two small tasks per pending call, and Camel's default limit (1000
+     * queued tasks) would fail calls beyond the thousandth with a RejectedExecutionException.
+     */
     synchronized ScheduledExecutorService getScheduler() {
         if (scheduler == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("ExtendRetryScheduler");
+            profile.setPoolSize(1);
+            profile.setMaxPoolSize(1);
+            profile.setKeepAliveTime(0L);
+            profile.setAllowCoreThreadTimeOut(false);
+            profile.setMaxQueueSize(-1);
             ScheduledExecutorService s = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "ExtendRetryScheduler");
+                    .newScheduledThreadPool(this, "ExtendRetryScheduler", profile);
             if (s instanceof ScheduledThreadPoolExecutor stpe) {
                 // deadlines of answered requests are cancelled: drop them at once instead of at their due time
                 stpe.setRemoveOnCancelPolicy(true);

@@ -80,9 +80,9 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     protected void doStop() throws Exception {
         ExtendClient c = client;
         if (c != null) {
-            // closing the shared HTTP client does not complete requests in flight: end their exchanges here, so
-            // every exchange still gets its callback.done(...) when the context stops
-            c.failPending("the endpoint stopped");
+            // Calls still in flight end now, with a failure, and nothing more is sent: the component stops the shared
+            // scheduler and HTTP client next, which would drop their retries and deadlines and leave them hanging.
+            c.close();
         }
         super.doStop();
     }

@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
  * socket-level response timeout catches a silent server, and an attempt deadline also bounds a server that trickles
  * bytes forever or a connection pool that never frees a slot.
  * <p>
- * The client does not own the HTTP client or the scheduler: whoever created them closes them.
+ * The client does not own the HTTP client or the scheduler: whoever created them closes them. {@link #close()} ends
+ * the client itself: calls still pending fail at once and nothing more is sent, so that stopping the component can
+ * neither leave an exchange waiting forever (its retry or deadline dropped with the scheduler) nor send a request
+ * after the stop.
  */
 public final class ExtendClient {
 
@@ -75,7 +78,11 @@ public final class ExtendClient {
     private final String authorization;
     private final Clock clock;
     private final RateLimiter rateLimiter;
+    /** Calls not completed yet, so that {@link #close()} can end them. */
     private final Set<Call> pending = ConcurrentHashMap.newKeySet();
+    /** Requests handed to the HTTP client and not answered yet, so that {@link #close()} can cancel them. */
+    private final Set<Future<?>> requestsInFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
                         ScheduledExecutorService scheduler, ObjectMapper mapper) {
@@ -110,6 +117,28 @@ public final class ExtendClient {
 
     public ExtendClientSettings settings() {
         return settings;
+    }
+
+    /**
+     * Ends this client: every call not completed yet fails now ({@link Kind#CONNECTION}), requests in flight are
+     * cancelled, and no request is sent from now on - not even a retry or a rate-limited send that was already
+     * waiting. Later calls fail at once. Idempotent. The HTTP client and the scheduler stay open (their owner closes
+     * them).
+     */
+    public void close() {
+        closed = true;
+        for (Call call : pending) {
+            fail(call, closedFailure(call));
+        }
+        for (Future<?> request : requestsInFlight) {
+            request.cancel(true);
+        }
+    }
+
+    private static ExtendCallFailure.Builder closedFailure(Call call) {
+        return ExtendCallFailure.builder(Kind.CONNECTION, call.operation, call.runId)
+                .message(call.describe() + ": the Extend client was closed (the component is stopping) before the call"
+                         + " completed");
     }
 
     /**
@@ -153,28 +182,20 @@ public final class ExtendClient {
 
     private CompletableFuture<ExtendResponse> start(Call call) {
         pending.add(call);
-        call.result.whenComplete((response, error) -> pending.remove(call));
+        call.result.whenComplete((r, e) -> pending.remove(call));
+        if (closed) { // checked after the add: a concurrent close() either sees the call or is seen here
+            fail(call, closedFailure(call));
+            return call.result;
+        }
         attempt(call);
         return call.result;
     }
 
-    /**
-     * Ends every call that is still waiting with a {@link Kind#CONNECTION} failure. Call it before closing the HTTP
-     * client and the scheduler: an immediate close of the HTTP client does not complete the requests in flight, and
-     * shutting the scheduler down drops their deadlines and pending retries, so those futures would never complete.
-     *
-     * @param reason why, for the failure message, such as "the endpoint stopped"
-     */
-    public void failPending(String reason) {
-        for (Call call : pending) {
-            fail(call, ExtendCallFailure.builder(Kind.CONNECTION, call.operation, call.runId)
-                    .message(call.describe() + ": " + reason + " before Extend answered (the request may or may not"
-                             + " have reached Extend)"));
-        }
-    }
-
     /** One exchange of the operation; its outcome decides between result, retry and failure. */
     private void attempt(Call call) {
+        if (call.result.isDone()) {
+            return; // ended by close() while this attempt waited for its turn
+        }
         call.attempts++;
         long started = System.nanoTime();
         send(call.method, call.url, call.workspaceId).whenComplete((answer, error) -> {
@@ -268,6 +289,10 @@ public final class ExtendClient {
     }
 
     private void retryLater(Call call, Duration delay, ExtendCallFailure.Builder ifRejected) {
+        if (closed) {
+            fail(call, ifRejected);
+            return;
+        }
         try {
             scheduler.schedule(() -> attempt(call), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException shutDown) {
@@ -359,6 +384,10 @@ public final class ExtendClient {
 
     private CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId) {
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
+        if (closed) {
+            answer.completeExceptionally(new CancellationException("the Extend client is closed"));
+            return answer;
+        }
         SimpleHttpRequest request = new SimpleHttpRequest(method, java.net.URI.create(url));
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
@@ -391,9 +420,14 @@ public final class ExtendClient {
                             answer.completeExceptionally(new CancellationException("request cancelled"));
                         }
                     });
-        } catch (RuntimeException closed) {
-            answer.completeExceptionally(closed);
+        } catch (RuntimeException notRunning) {
+            answer.completeExceptionally(notRunning);
             return answer;
+        }
+        requestsInFlight.add(inFlight);
+        answer.whenComplete((r, e) -> requestsInFlight.remove(inFlight));
+        if (closed) {
+            inFlight.cancel(true); // close() ran while this request was being handed over
         }
         ScheduledFuture<?> deadline;
         try {
