@@ -40,6 +40,11 @@ public class CancelPipelineRoutes extends RouteBuilder {
     @Override
     public void configure() {
         PipelineSettings s = PipelineSettings.from(getContext());
+        // no redelivery inside Camel: a failed request rolls back, and the broker redelivers it. The transaction
+        // error handler logs each rollback once, at WARN, with the reason.
+        errorHandler(springTransactionErrorHandler(PipelineConfiguration.TRANSACTION_POLICY)
+                .maximumRedeliveries(0)
+                .logExhausted(false));
 
         from("jms:queue:" + s.requestsQueue() + "?concurrentConsumers=" + s.concurrentConsumers())
                 .routeId(ROUTE_ID)
