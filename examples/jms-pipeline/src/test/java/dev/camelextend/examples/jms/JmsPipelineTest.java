@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,14 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The pipeline on an embedded, persistent Artemis against the Extend simulator with injected faults.
  * <p>
- * The size and fault rate come from the system properties {@code soak.requests} (default 1000) and
+ * The size and fault rate come from the system properties {@code soak.requests} (default 1000),
  * {@code soak.faultRate} (default 0.07: the share of HTTP requests that get a fault, 5/7 of them an HTTP 500 and 2/7 a
- * connection dropped after the simulator processed the request). See README.md for the full soak command.
+ * connection dropped after the simulator processed the request) and {@code soak.consumers} (concurrent consumers,
+ * default 16). The wait is bounded: 120 s plus 20 ms per request. See README.md for the full soak command.
  */
 class JmsPipelineTest {
 
     private static final int REQUESTS = Integer.getInteger("soak.requests", 1000);
     private static final double FAULT_RATE = Double.parseDouble(System.getProperty("soak.faultRate", "0.07"));
+    private static final int CONSUMERS = Integer.getInteger("soak.consumers", 16);
 
     private ExtendSimulator sim;
     private FaultGateway gateway;
@@ -58,13 +61,15 @@ class JmsPipelineTest {
         sim.faults().processBeforeFault(true).serverErrorRate(FAULT_RATE * 5 / 7).resetAfterRequestRate(FAULT_RATE * 2 / 7);
 
         Path dataDir = Path.of("target", "artemis-test", "soak");
-        try (TestPipeline pipeline = new TestPipeline(TestPipeline.settings(dataDir, gateway.baseUrl(), sim.apiKey())).start();
+        Properties settings = TestPipeline.settings(dataDir, gateway.baseUrl(), sim.apiKey());
+        settings.setProperty("pipeline.concurrent-consumers", Integer.toString(CONSUMERS));
+        try (TestPipeline pipeline = new TestPipeline(settings).start();
              Outcomes outcomes = new Outcomes(new ActiveMQConnectionFactory("vm://0"), TestPipeline.RESULTS,
                      TestPipeline.REJECTED, TestPipeline.DLQ)) {
             long start = System.nanoTime();
             Requests.send(new ActiveMQConnectionFactory("vm://0"), TestPipeline.REQUESTS, requests);
             long pushed = System.nanoTime();
-            Duration timeout = Duration.ofSeconds(120).plusMillis(REQUESTS * 10L);
+            Duration timeout = Duration.ofSeconds(120).plusMillis(REQUESTS * 20L);
             long lastOutcomeAt;
             while (outcomes.total() < REQUESTS && System.nanoTime() - start < timeout.toNanos()) {
                 Thread.sleep(20);
@@ -74,10 +79,10 @@ class JmsPipelineTest {
 
             Report report = Report.of(requests, outcomes);
             double seconds = (lastOutcomeAt - start) / 1e9;
-            System.out.printf("SOAK requests=%d faultRate=%.3f results=%d rejected=%d dlq=%d lost=%d duplicated=%d"
+            System.out.printf("SOAK requests=%d faultRate=%.3f consumers=%d results=%d rejected=%d dlq=%d lost=%d duplicated=%d"
                               + " misrouted=%d elapsed=%.1fs pushed-in=%.1fs throughput=%.0f/s extend-http-requests=%d"
                               + " poisoned-answers=%d%n",
-                    REQUESTS, FAULT_RATE, outcomes.count(TestPipeline.RESULTS), outcomes.count(TestPipeline.REJECTED),
+                    REQUESTS, FAULT_RATE, CONSUMERS, outcomes.count(TestPipeline.RESULTS), outcomes.count(TestPipeline.REJECTED),
                     outcomes.count(TestPipeline.DLQ), report.lost, report.duplicated, report.misrouted, seconds,
                     (pushed - start) / 1e9, REQUESTS / seconds, sim.requestCount(), gateway.poisonedAnswers());
 
