@@ -3,6 +3,7 @@ package dev.camelextend.examples.jms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,14 +13,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.simulator.RecordedRequest;
+import jakarta.jms.Session;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.Processor;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.jms.JmsMessage;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jms.connection.JmsResourceHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -188,6 +197,80 @@ class JmsPipelineTest {
                 // the first cancel of cancelRun reached Extend and succeeded; the redelivery asked again
                 assertEquals(2, cancelPosts(cancelRun), "cancel requests for the run that failed after its result");
             }
+        }
+    }
+
+    /**
+     * How the transaction is wired: where the outcome is sent, the JMS transaction manager's transaction is bound to
+     * the thread (it is the consumer thread, not an HTTP I/O thread), and its session, the one the send will use, is
+     * the session the request was received on.
+     */
+    @Test
+    void outcomeIsSentOnTheSessionThatReceivedTheRequest() throws Exception {
+        String cancelRun = sim.seedRun("PROCESSING");
+        String finishedRun = sim.seedRun("PROCESSED");
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+
+        Path dataDir = Path.of("target", "artemis-test", "session");
+        try (TestPipeline pipeline = new TestPipeline(TestPipeline.settings(dataDir, gateway.baseUrl(), sim.apiKey()))) {
+            Object connectionFactory = pipeline.context.getComponent("jms", JmsComponent.class).getConnectionFactory();
+            Processor probe = e -> {
+                JmsResourceHolder tx = (JmsResourceHolder) TransactionSynchronizationManager.getResource(connectionFactory);
+                Session received = e.getIn(JmsMessage.class).getJmsSession();
+                seen.add(e.getMessage().getHeader(PipelineHeaders.REQUEST_ID) + ":"
+                         + (tx != null ? "tx" : "no-tx") + ":"
+                         + (tx != null && tx.getSession() == received ? "same-session" : "other-session") + ":"
+                         + (Thread.currentThread().getName().contains("JmsConsumer") ? "consumer" : "other-thread"));
+            };
+            AdviceWith.adviceWith(pipeline.context, CancelPipelineRoutes.ROUTE_ID, a -> {
+                a.weaveById(CancelPipelineRoutes.SEND_RESULT_ID).before().process(probe);
+                a.weaveById(CancelPipelineRoutes.SEND_REJECTED_ID).before().process(probe);
+            });
+            pipeline.start();
+            try (Outcomes outcomes = new Outcomes(new ActiveMQConnectionFactory("vm://0"), TestPipeline.RESULTS,
+                    TestPipeline.REJECTED, TestPipeline.DLQ)) {
+                Requests.send(new ActiveMQConnectionFactory("vm://0"), TestPipeline.REQUESTS, List.of(
+                        new Requests.Request("cancel", cancelRun, TestPipeline.RESULTS),
+                        new Requests.Request("refused", finishedRun, TestPipeline.REJECTED)));
+                outcomes.await(2, Duration.ofSeconds(30), Duration.ZERO);
+            }
+        }
+        assertEquals(Set.of("cancel:tx:same-session:consumer", "refused:tx:same-session:consumer"), Set.copyOf(seen));
+    }
+
+    /**
+     * With {@code broker.url} set, the pipeline starts no broker of its own and uses that one: here a second Artemis
+     * started by the test, reached over TCP.
+     */
+    @Test
+    void usesAnExternalBrokerWhenBrokerUrlIsSet() throws Exception {
+        String runId = sim.seedRun("PROCESSING");
+        Path brokerDir = Path.of("target", "artemis-test", "external-broker");
+        Properties brokerProps = TestPipeline.settings(brokerDir, "http://unused", "unused");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        brokerProps.setProperty("broker.tcp-port", Integer.toString(port));
+        DefaultCamelContext brokerSettings = new DefaultCamelContext();
+        brokerSettings.getPropertiesComponent().setInitialProperties(brokerProps);
+        EmbeddedBroker external = new EmbeddedBroker(PipelineSettings.from(brokerSettings), 7);
+        external.start();
+        try {
+            Properties settings = TestPipeline.settings(Path.of("target", "artemis-test", "unused"), gateway.baseUrl(),
+                    sim.apiKey());
+            settings.setProperty("broker.url", "tcp://127.0.0.1:" + port);
+            try (TestPipeline pipeline = new TestPipeline(settings).start();
+                 Outcomes outcomes = new Outcomes(external.connectionFactory(), TestPipeline.RESULTS,
+                         TestPipeline.REJECTED, TestPipeline.DLQ)) {
+                Requests.send(external.connectionFactory(), TestPipeline.REQUESTS,
+                        List.of(new Requests.Request("external", runId, TestPipeline.RESULTS)));
+                outcomes.await(1, Duration.ofSeconds(30), Duration.ZERO);
+                assertEquals(TestPipeline.RESULTS, outcomes.of("external").get(0).queue());
+                assertNull(pipeline.context.hasService(EmbeddedBroker.class), "no embedded broker");
+            }
+        } finally {
+            external.stop();
         }
     }
 
