@@ -50,6 +50,8 @@ public class CancelPipelineRoutes extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .transacted(PipelineConfiguration.TRANSACTION_POLICY)
                 .process(PipelineHeaders::ensureRequestId)
+                // outcome properties of an earlier pass (a rejected message sent back for another try) would mislead
+                .removeHeaders("Extend*")
                 .doTry()
                     .to("extend:cancelRun?alreadyCancelledIsSuccess=true"
                         + "&maxRetries=" + s.extendMaxRetries()
