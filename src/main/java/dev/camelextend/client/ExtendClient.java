@@ -289,12 +289,17 @@ public final class ExtendClient {
     }
 
     private void retryLater(Call call, Duration delay, ExtendCallFailure.Builder ifRejected) {
+        retryLater(call, () -> attempt(call), delay, ifRejected);
+    }
+
+    /** Runs {@code next} after {@code delay} on the scheduler; no thread waits meanwhile. */
+    private void retryLater(Call call, Runnable next, Duration delay, ExtendCallFailure.Builder ifRejected) {
         if (closed) {
             fail(call, ifRejected);
             return;
         }
         try {
-            scheduler.schedule(() -> attempt(call), delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(next, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException shutDown) {
             // the component is stopping: end the call with the last failure rather than leave it pending
             fail(call, ifRejected);
@@ -306,9 +311,28 @@ public final class ExtendClient {
      * longer be cancelled makes this a {@link Kind#CANCEL_NOT_ALLOWED}; otherwise the original error stands.
      */
     private void confirmRefusal(Call call, RawResponse refusal, ApiError error) {
-        ExtendCallFailure.Builder original = httpFailure(call, refusal, error, null);
+        confirmRefusal(call, refusal, error, httpFailure(call, refusal, error, null), 1);
+    }
+
+    /**
+     * One confirming GET. A GET that gets no answer or a retryable status is retried within {@code maxRetries} (the
+     * refusal itself is final): an unconfirmed refusal would otherwise surface as a plain, non-retryable 400 that a
+     * route may treat as permanent.
+     */
+    private void confirmRefusal(Call call, RawResponse refusal, ApiError error, ExtendCallFailure.Builder original,
+                                int lookup) {
+        if (call.result.isDone()) {
+            return; // ended by close() while this lookup waited
+        }
         send(Method.GET, runsUrl + segment(call.runId), call.workspaceId).whenComplete((answer, lookupError) -> {
             try {
+                boolean transientLookup = lookupError != null
+                                          || answer != null && RetryPolicy.isRetryableStatus(answer.status());
+                if (transientLookup && lookup <= settings.maxRetries()) {
+                    retryLater(call, () -> confirmRefusal(call, refusal, error, original, lookup + 1),
+                            retryPolicy.backoff(lookup), original);
+                    return;
+                }
                 WorkflowRun run = answer != null && answer.isSuccess() ? tryParseRun(answer.body()) : null;
                 if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
                     fail(call, original);
