@@ -38,6 +38,7 @@ class CancelYamlRouteTest {
 
     private Main main;
 
+    // tag::camel-main-test[]
     private ProducerTemplate start(String apiKey) throws Exception {
         main = new Main();
         main.addOverrideProperty("camel.component.extend.api-key", apiKey);
@@ -46,6 +47,7 @@ class CancelYamlRouteTest {
         main.start();
         return main.getCamelContext().createProducerTemplate();
     }
+    // end::camel-main-test[]
 
     @AfterEach
     void stop() {
