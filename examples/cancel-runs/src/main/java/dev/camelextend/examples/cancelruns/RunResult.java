@@ -50,8 +50,9 @@ public record RunResult(String runId, Outcome outcome, String status, String wor
     public String detail() {
         return switch (outcome) {
             case CANCELLED -> orEmpty(workflowName) + ("CANCELLED".equals(status) ? "" : " (now " + status + ")");
-            case NOT_ALLOWED -> "(run is " + (status == null ? "not cancellable" : status) + ")"
-                                + (workflowName == null ? "" : "  " + workflowName);
+            // padded to the longest status, (run is NEEDS_REVIEW), so the workflow names line up
+            case NOT_ALLOWED -> String.format("%-21s  %s", "(run is " + (status == null ? "not cancellable" : status) + ")",
+                    orEmpty(workflowName)).stripTrailing();
             case NOT_FOUND -> "(no such run)";
             case FAILED -> "(" + error + ")";
         };

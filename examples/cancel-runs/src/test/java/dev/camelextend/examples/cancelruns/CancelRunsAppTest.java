@@ -80,7 +80,7 @@ class CancelRunsAppTest {
             if (status.equals("PENDING") || status.equals("PROCESSING")) {
                 assertTrue(Pattern.matches("workflow_run_\\S{21}  CANCELLED    " + workflow, line), line);
             } else {
-                assertTrue(Pattern.matches("workflow_run_\\S{21}  NOT ALLOWED  \\(run is " + status + "\\)  " + workflow,
+                assertTrue(Pattern.matches("workflow_run_\\S{21}  NOT ALLOWED  \\(run is " + status + "\\) +" + workflow,
                         line), line);
             }
         }
@@ -145,7 +145,7 @@ class CancelRunsAppTest {
         assertEquals(List.of(
                 "Cancelling 3 runs at " + SIM.baseUrl() + " (API key from EXTEND_API_KEY)",
                 processing + "  CANCELLED    Invoice Processing",
-                processed + "  NOT ALLOWED  (run is PROCESSED)  Invoice Processing",
+                processed + "  NOT ALLOWED  (run is PROCESSED)     Invoice Processing",
                 "workflow_run_unknown                NOT FOUND    (no such run)",
                 "Cancelled 1, not allowed 1, not found 1, failed 0"), r.outLines());
         assertEquals("CANCELLED", sim.status(processing));
