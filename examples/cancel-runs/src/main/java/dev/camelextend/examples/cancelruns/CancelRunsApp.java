@@ -105,7 +105,8 @@ public final class CancelRunsApp {
     private int cancelAll(CommandLine cli, List<String> ids, String apiKey, String baseUrl) {
         ExtendComponent extend = new ExtendComponent();
         ExtendConfiguration config = extend.getConfiguration();
-        config.setApiKey(apiKey); // set here, not through properties: the key never passes through a property summary
+        // configured in code: with the embedded simulator, its URL and key are only known once it runs
+        config.setApiKey(apiKey);
         config.setBaseUrl(baseUrl);
         config.setWorkspaceId(cli.workspaceId());
 
