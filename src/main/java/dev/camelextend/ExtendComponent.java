@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelextend.client.HttpTransports;
@@ -71,9 +70,11 @@ public class ExtendComponent extends HealthCheckComponent {
     }
 
     /**
-     * The single thread that runs backoff waits, rate-limit waits and attempt deadlines: it only schedules, never
-     * blocks. Its queue is unbounded: it holds one or two small tasks per pending call, and Camel's default limit (1000
-     * queued tasks) would fail calls beyond the thousandth with a RejectedExecutionException.
+     * The single thread that runs backoff waits, rate-limiter waits and the attempt-deadline sweeps: it only
+     * schedules, never blocks. Its queue is unbounded on purpose: every call waiting for a retry or a rate-limit slot
+     * keeps one task queued, so the queue is bounded by the caller's concurrency, not by a fixed number. Camel's
+     * default profile would cap the queue at 1,000 tasks and fail calls with RejectedExecutionException beyond that
+     * (1,000 cancels waiting for a retry, or 2,000 waiting for a rate-limit slot).
      */
     synchronized ScheduledExecutorService getScheduler() {
         if (scheduler == null) {
@@ -83,13 +84,8 @@ public class ExtendComponent extends HealthCheckComponent {
             profile.setKeepAliveTime(0L);
             profile.setAllowCoreThreadTimeOut(false);
             profile.setMaxQueueSize(-1);
-            ScheduledExecutorService s = getCamelContext().getExecutorServiceManager()
+            scheduler = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "ExtendRetryScheduler", profile);
-            if (s instanceof ScheduledThreadPoolExecutor stpe) {
-                // deadlines of answered requests are cancelled: drop them at once instead of at their due time
-                stpe.setRemoveOnCancelPolicy(true);
-            }
-            scheduler = s;
         }
         return scheduler;
     }

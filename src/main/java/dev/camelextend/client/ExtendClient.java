@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -66,10 +65,13 @@ public final class ExtendClient {
     static final String USER_AGENT = "camel-extend/" + version();
     /** The attempt deadline trails the socket timeout a little, so a silent server is reported by the I/O thread. */
     private static final long DEADLINE_GRACE_MILLIS = 250;
+    /** How often overdue attempts are looked for while any is in flight: a deadline fires at most this much late. */
+    private static final long DEADLINE_SWEEP_MILLIS = 100;
 
     private final ExtendClientSettings settings;
     private final CloseableHttpAsyncClient http;
     private final ScheduledExecutorService scheduler;
+    private final AttemptDeadlines deadlines;
     private final ObjectMapper mapper;
     private final ErrorBodyDecoder errorDecoder;
     private final RetryPolicy retryPolicy;
@@ -99,6 +101,7 @@ public final class ExtendClient {
         this.rateLimiter = rateLimiter;
         this.http = http;
         this.scheduler = scheduler;
+        this.deadlines = new AttemptDeadlines(scheduler, DEADLINE_SWEEP_MILLIS);
         this.mapper = mapper;
         this.errorDecoder = new ErrorBodyDecoder(mapper);
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
@@ -376,30 +379,44 @@ public final class ExtendClient {
             return dispatch(method, url, workspaceId);
         }
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
-        sendWhenPermitted(rateLimiter.reserve(), method, url, workspaceId, answer);
+        sendWhenPermitted(rateLimiter.reserve(), false, method, url, workspaceId, answer);
         return answer;
     }
 
-    private void sendWhenPermitted(Duration wait, Method method, String url, String workspaceId,
+    /**
+     * @param wait    how long until this request's slot
+     * @param hasTurn true when {@link RateLimiter#acquireSend} held this request before and it now comes back at its
+     *                turn
+     */
+    private void sendWhenPermitted(Duration wait, boolean hasTurn, Method method, String url, String workspaceId,
                                    CompletableFuture<RawResponse> answer) {
+        boolean turn = false;
         if (wait.isZero() || wait.isNegative()) {
             Duration pause = rateLimiter.remainingPause();
             if (pause.isZero()) {
-                dispatch(method, url, workspaceId).whenComplete((r, e) -> {
-                    if (e != null) {
-                        answer.completeExceptionally(e);
-                    } else {
-                        answer.complete(r);
-                    }
-                });
-                return;
+                Duration hold = rateLimiter.acquireSend(hasTurn);
+                if (hold.isZero()) {
+                    dispatch(method, url, workspaceId).whenComplete((r, e) -> {
+                        if (e != null) {
+                            answer.completeExceptionally(e);
+                        } else {
+                            answer.complete(r);
+                        }
+                    });
+                    return;
+                }
+                // the last second's sends already reach the limit (this thread ran late, say): wait for a turn
+                wait = hold;
+                turn = true;
+            } else {
+                // a 429 paused the account after this slot was reserved: take a new slot after the pause
+                wait = rateLimiter.reserve();
             }
-            // a 429 paused the account after this slot was reserved: take a new slot after the pause
-            wait = rateLimiter.reserve();
         }
         Duration delay = wait;
+        boolean again = turn;
         try {
-            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, method, url, workspaceId, answer),
+            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, again, method, url, workspaceId, answer),
                     delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException shutDown) {
             answer.completeExceptionally(shutDown);
@@ -453,23 +470,24 @@ public final class ExtendClient {
         if (closed) {
             inFlight.cancel(true); // close() ran while this request was being handed over
         }
-        ScheduledFuture<?> deadline;
+        AttemptDeadlines.Deadline deadline;
         try {
             // The socket-level response timeout (an I/O thread) normally ends a silent attempt; this deadline is the
             // backstop for a body that trickles forever. It must not run the rest of the route on the single
             // scheduler thread, so the failure is completed from the common pool.
-            deadline = scheduler.schedule(() -> ForkJoinPool.commonPool().execute(() -> {
-                if (answer.completeExceptionally(new TimeoutException(
-                        "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
-                    inFlight.cancel(true);
-                }
-            }), settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            deadline = deadlines.add(settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS,
+                    () -> ForkJoinPool.commonPool().execute(() -> {
+                        if (answer.completeExceptionally(new TimeoutException(
+                                "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
+                            inFlight.cancel(true);
+                        }
+                    }));
         } catch (RuntimeException shutDown) {
             inFlight.cancel(true);
             answer.completeExceptionally(shutDown);
             return answer;
         }
-        answer.whenComplete((r, e) -> deadline.cancel(false));
+        answer.whenComplete((r, e) -> deadlines.cancel(deadline));
         return answer;
     }
 

@@ -5,15 +5,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A non-blocking request pacer: callers ask for a slot and are told how long to wait before sending; nobody sleeps.
- * Slots are spaced evenly at the configured rate (no burst), which keeps a sliding one-second window on Extend's side
- * at or under the limit. A 429 with {@code Retry-After} {@link #pauseFor pauses} every caller until it has passed:
- * one rate-limited exchange holds back all of them, instead of each finding out on its own.
+ * Slots are spaced evenly at the configured rate (no burst). Right before sending, {@link #acquireSend} checks the
+ * actual send times: no more than {@code floor(rate)} requests leave within any window of one second plus a small
+ * guard, so a sliding one-second window on Extend's side stays at or under the limit even when the thread that sends
+ * ran late and would otherwise send several overdue slots back to back. A 429 with {@code Retry-After}
+ * {@link #pauseFor pauses} every caller until it has passed: one rate-limited exchange holds back all of them, instead
+ * of each finding out on its own.
  */
 public final class RateLimiter {
+
+    /**
+     * How much longer than one second the window of actual sends is. It absorbs the time between a send here and the
+     * moment Extend counts the request (I/O threads, the network, the server's own queue), which varies from request
+     * to request; without it, requests sent exactly one interval apart are often counted 51 to a second by a sliding
+     * window, and each such 429 pauses every caller for a whole Retry-After. It costs 5% of the nominal rate.
+     */
+    static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + GUARD_NANOS;
 
     private long intervalNanos;
     private long nextFreeNanos;
     private long pausedUntilNanos;
+    /** Ring of the last {@code floor(rate)} actual send times. */
+    private long[] sentAt;
+    /** How many sends were recorded; the next one goes to {@code sentAt[sent % sentAt.length]}. */
+    private long sent;
+    /** The turn handed to the next request held by {@link #acquireSend}: held requests go one by one, in order. */
+    private long turnNanos;
 
     /** @param permitsPerSecond the sustained rate; must be positive */
     public RateLimiter(double permitsPerSecond) {
@@ -23,6 +41,13 @@ public final class RateLimiter {
         this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
         this.nextFreeNanos = System.nanoTime();
         this.pausedUntilNanos = nextFreeNanos;
+        this.turnNanos = nextFreeNanos;
+        this.sentAt = new long[burst(permitsPerSecond)];
+    }
+
+    /** How many requests may leave within one window: the whole requests of the rate, at least one. */
+    private static int burst(double permitsPerSecond) {
+        return (int) Math.max(1, Math.floor(permitsPerSecond));
     }
 
     public synchronized double permitsPerSecond() {
@@ -35,6 +60,41 @@ public final class RateLimiter {
         if (interval > intervalNanos) {
             intervalNanos = interval;
         }
+        int burst = burst(permitsPerSecond);
+        if (burst < sentAt.length) {
+            // keep the most recent send times, oldest first
+            long[] ring = new long[burst];
+            long kept = Math.min(sent, burst);
+            for (int i = 0; i < kept; i++) {
+                ring[i] = sentAt[(int) ((sent - kept + i) % sentAt.length)];
+            }
+            sentAt = ring;
+            sent = kept;
+        }
+    }
+
+    /**
+     * The last check before a request whose slot has come is sent. Counted on actual send times, at most
+     * {@code floor(rate)} requests leave within any window of one second plus {@link #GUARD_NANOS}. A request that
+     * would exceed that is given a turn instead: held requests go one by one, {@code window / floor(rate)} apart, in
+     * the order they were held.
+     *
+     * @param  hasTurn true when the caller was held here before and now comes back at its turn
+     * @return         zero when the request may be sent now (its send time is then recorded), else how long to wait
+     *                 before asking again with {@code hasTurn = true}
+     */
+    public synchronized Duration acquireSend(boolean hasTurn) {
+        long now = System.nanoTime();
+        int next = (int) (sent % sentAt.length);
+        long free = sent >= sentAt.length ? sentAt[next] + WINDOW_NANOS : now;
+        if (free <= now && (hasTurn || turnNanos <= now)) {
+            sentAt[next] = now;
+            sent++;
+            return Duration.ZERO;
+        }
+        long turn = Math.max(free, turnNanos);
+        turnNanos = turn + WINDOW_NANOS / sentAt.length;
+        return Duration.ofNanos(turn - now);
     }
 
     /** Reserves the next slot. @return how long to wait before sending, zero when the caller may send now */
