@@ -81,6 +81,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "runId": getOrCreateConfiguration(target).setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -141,6 +142,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "runId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -202,6 +204,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "runId": return getOrCreateConfiguration(target).getRunId();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
         default: return null;

@@ -65,6 +65,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "runId": target.setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": target.setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -116,6 +117,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "runId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -168,6 +170,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "runId": return target.getRunId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "synchronous": return target.isSynchronous();
         case "workspaceid":
         case "workspaceId": return target.getWorkspaceId();
         default: return null;

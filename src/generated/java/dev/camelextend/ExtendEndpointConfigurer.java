@@ -67,6 +67,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runId": target.getConfiguration().setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -120,6 +121,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -174,6 +176,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runId": return target.getConfiguration().getRunId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "synchronous": return target.getConfiguration().isSynchronous();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
         default: return null;

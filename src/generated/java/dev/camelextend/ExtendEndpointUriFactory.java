@@ -24,7 +24,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(25);
         props.add("alreadyCancelledIsSuccess");
         props.add("apiKey");
         props.add("apiVersion");
@@ -48,6 +48,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
         props.add("retryMaxDelay");
         props.add("runId");
         props.add("sslContextParameters");
+        props.add("synchronous");
         props.add("workspaceId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);

@@ -80,6 +80,9 @@ public class ExtendComponent extends HealthCheckComponent {
         if (scheduler == null) {
             ThreadPoolProfile profile = new ThreadPoolProfile("ExtendRetryScheduler");
             profile.setPoolSize(1);
+            profile.setMaxPoolSize(1);
+            profile.setKeepAliveTime(0L);
+            profile.setAllowCoreThreadTimeOut(false);
             profile.setMaxQueueSize(-1);
             scheduler = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "ExtendRetryScheduler", profile);

@@ -89,6 +89,12 @@ public class ExtendConfiguration implements Cloneable {
                             + " organization, give each its share of the plan's limit.")
     private double rateLimit;
 
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Wait for each call on the calling thread instead of continuing the route on an HttpClient"
+                            + " I/O thread. Transacted exchanges always wait this way, so error handling and later"
+                            + " steps stay inside the transaction's thread.")
+    private boolean synchronous;
+
     @UriParam(label = "advanced", defaultValue = "200",
               description = "The most HTTP connections to Extend kept open at once (the pool size). Calls beyond it"
                             + " wait for a free connection within their requestTimeout.")
@@ -227,6 +233,14 @@ public class ExtendConfiguration implements Cloneable {
 
     public void setRateLimit(double rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public int getMaxConnections() {

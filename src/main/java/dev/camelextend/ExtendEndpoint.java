@@ -76,6 +76,17 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                 getComponent().getObjectMapper(), limiter);
     }
 
+    @Override
+    protected void doStop() throws Exception {
+        ExtendClient c = client;
+        if (c != null) {
+            // Calls still in flight end now, with a failure, and nothing more is sent: the component stops the shared
+            // scheduler and HTTP client next, which would drop their retries and deadlines and leave them hanging.
+            c.close();
+        }
+        super.doStop();
+    }
+
     /** Configuration mistakes fail the route at start, with the option's name, not the first message. */
     private ExtendClientSettings validatedSettings() {
         ExtendConfiguration c = configuration;

@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -71,25 +72,42 @@ public class ExtendProducer extends DefaultAsyncProducer {
             return true;
         }
         String id = runId;
+        if (exchange.isTransacted() || endpoint.getConfiguration().isSynchronous()) {
+            // A transaction is bound to the consumer's thread: continuing on an I/O thread would run error handling
+            // and later sends outside it. Every call ends (deadlines, retries and close() are all bounded).
+            complete(exchange, call, id);
+            callback.done(true);
+            return true;
+        }
         call.whenComplete((response, error) -> {
             try {
-                if (error != null) {
-                    Throwable failure = unwrap(error);
-                    if (failure instanceof ExtendCallFailure f) {
-                        // tells the route how much of the retry budget the failed call used
-                        exchange.getMessage().setHeader(ExtendConstants.ATTEMPTS, f.getAttempts());
-                    }
-                    exchange.setException(ExtendExceptions.from(failure, id));
-                } else {
-                    setResult(exchange.getMessage(), response);
-                }
-            } catch (Throwable t) {
-                exchange.setException(t);
+                complete(exchange, call, id);
             } finally {
                 callback.done(false);
             }
         });
         return false;
+    }
+
+    /** Puts the finished call's run or typed exception on the exchange; waits if the call is not finished yet. */
+    private static void complete(Exchange exchange, CompletableFuture<ExtendResponse> call, String runId) {
+        try {
+            ExtendResponse response;
+            try {
+                response = call.join();
+            } catch (CompletionException | CancellationException error) {
+                Throwable failure = unwrap(error);
+                if (failure instanceof ExtendCallFailure f) {
+                    // tells the route how much of the retry budget the failed call used
+                    exchange.getMessage().setHeader(ExtendConstants.ATTEMPTS, f.getAttempts());
+                }
+                exchange.setException(ExtendExceptions.from(failure, runId));
+                return;
+            }
+            setResult(exchange.getMessage(), response);
+        } catch (Throwable t) {
+            exchange.setException(t);
+        }
     }
 
     private static void setResult(Message out, ExtendResponse response) {

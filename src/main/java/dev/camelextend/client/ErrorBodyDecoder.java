@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads an {@link ApiError} out of any error body Extend (or a proxy in front of it) may send. Never throws: a body
- * that is not one of the known JSON shapes becomes an error whose message is the start of the text.
+ * that is not one of the known JSON shapes becomes an error whose message is the start of the text. Every text it
+ * returns ends up in exception messages and log lines, so it is bounded and single-line: control characters (CR/LF
+ * included) become spaces, and JSON fields longer than {@link #MAX_TEXT_MESSAGE} characters are cut.
  */
 final class ErrorBodyDecoder {
 
@@ -38,7 +40,8 @@ final class ErrorBodyDecoder {
             return fromFlat(error); // {"error":{code,message,...}}
         }
         if (error != null && error.isTextual() && !root.has("code")) {
-            return new ApiError(null, error.asText(), null, text(root, "requestId"), null); // legacy {success,error}
+            // legacy {success,error}
+            return new ApiError(null, clean(error.asText()), null, text(root, "requestId"), null);
         }
         return fromFlat(root);
     }
@@ -52,11 +55,35 @@ final class ErrorBodyDecoder {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
+        return value != null && value.isValueNode() && !value.isNull() ? clean(value.asText()) : null;
     }
 
     private static ApiError textError(byte[] body) {
-        String text = BodyText.start(body, MAX_TEXT_MESSAGE).strip();
+        String text = singleLine(BodyText.start(body, MAX_TEXT_MESSAGE).strip()); // already cut, with its marker
         return new ApiError(null, text.isEmpty() ? null : text, null, null, null);
+    }
+
+    /** At most {@link #MAX_TEXT_MESSAGE} characters (plus "..." when cut), on one line. */
+    private static String clean(String text) {
+        int len = Math.min(text.length(), MAX_TEXT_MESSAGE);
+        if (len < text.length() && Character.isHighSurrogate(text.charAt(len - 1))) {
+            len--; // do not split a surrogate pair
+        }
+        String kept = singleLine(text.substring(0, len));
+        return len < text.length() ? kept + "..." : kept;
+    }
+
+    /** Control characters (CR, LF, tab, ESC, NUL, C1 ...) as spaces, so a body cannot forge log lines. */
+    private static String singleLine(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                if (sb == null) {
+                    sb = new StringBuilder(text);
+                }
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

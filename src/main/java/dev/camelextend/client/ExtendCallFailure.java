@@ -171,6 +171,32 @@ public final class ExtendCallFailure extends RuntimeException {
             return this;
         }
 
+        /**
+         * Masks {@code secret} wherever response data is quoted. Extend never echoes the key, but a misconfigured
+         * proxy or gateway may reflect request headers into an error page; the key must not ride out on it.
+         */
+        Builder redact(String secret) {
+            if (secret == null || secret.isBlank()) {
+                return this;
+            }
+            message = mask(message, secret);
+            responseBody = mask(responseBody, secret);
+            if (apiError != null) {
+                apiError = new ApiError(mask(apiError.code(), secret), mask(apiError.message(), secret),
+                        apiError.retryable(), mask(apiError.requestId(), secret), mask(apiError.docUrl(), secret));
+            }
+            if (responseHeaders != null) {
+                Map<String, String> masked = new java.util.LinkedHashMap<>();
+                responseHeaders.forEach((k, v) -> masked.put(k, mask(v, secret)));
+                responseHeaders = masked;
+            }
+            return this;
+        }
+
+        private static String mask(String text, String secret) {
+            return text == null ? null : text.replace(secret, "***");
+        }
+
         ExtendCallFailure build() {
             return new ExtendCallFailure(this);
         }

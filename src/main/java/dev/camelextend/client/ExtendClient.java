@@ -12,9 +12,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,7 +54,10 @@ import org.slf4j.LoggerFactory;
  * socket-level response timeout catches a silent server, and an attempt deadline also bounds a server that trickles
  * bytes forever or a connection pool that never frees a slot.
  * <p>
- * The client does not own the HTTP client or the scheduler: whoever created them closes them.
+ * The client does not own the HTTP client or the scheduler: whoever created them closes them. {@link #close()} ends
+ * the client itself: calls still pending fail at once and nothing more is sent, so that stopping the component can
+ * neither leave an exchange waiting forever (its retry or deadline dropped with the scheduler) nor send a request
+ * after the stop.
  */
 public final class ExtendClient {
 
@@ -75,6 +80,11 @@ public final class ExtendClient {
     private final String authorization;
     private final Clock clock;
     private final RateLimiter rateLimiter;
+    /** Calls not completed yet, so that {@link #close()} can end them. */
+    private final Set<Call> pending = ConcurrentHashMap.newKeySet();
+    /** Requests handed to the HTTP client and not answered yet, so that {@link #close()} can cancel them. */
+    private final Set<Future<?>> requestsInFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
                         ScheduledExecutorService scheduler, ObjectMapper mapper) {
@@ -110,6 +120,28 @@ public final class ExtendClient {
 
     public ExtendClientSettings settings() {
         return settings;
+    }
+
+    /**
+     * Ends this client: every call not completed yet fails now ({@link Kind#CONNECTION}), requests in flight are
+     * cancelled, and no request is sent from now on - not even a retry or a rate-limited send that was already
+     * waiting. Later calls fail at once. Idempotent. The HTTP client and the scheduler stay open (their owner closes
+     * them).
+     */
+    public void close() {
+        closed = true;
+        for (Call call : pending) {
+            fail(call, closedFailure(call));
+        }
+        for (Future<?> request : requestsInFlight) {
+            request.cancel(true);
+        }
+    }
+
+    private static ExtendCallFailure.Builder closedFailure(Call call) {
+        return ExtendCallFailure.builder(Kind.CONNECTION, call.operation, call.runId)
+                .message(call.describe() + ": the Extend client was closed (the component is stopping) before the call"
+                         + " completed");
     }
 
     /**
@@ -152,12 +184,21 @@ public final class ExtendClient {
     }
 
     private CompletableFuture<ExtendResponse> start(Call call) {
+        pending.add(call);
+        call.result.whenComplete((r, e) -> pending.remove(call));
+        if (closed) { // checked after the add: a concurrent close() either sees the call or is seen here
+            fail(call, closedFailure(call));
+            return call.result;
+        }
         attempt(call);
         return call.result;
     }
 
     /** One exchange of the operation; its outcome decides between result, retry and failure. */
     private void attempt(Call call) {
+        if (call.result.isDone()) {
+            return; // ended by close() while this attempt waited for its turn
+        }
         call.attempts++;
         long started = System.nanoTime();
         send(call.method, call.url, call.workspaceId).whenComplete((answer, error) -> {
@@ -251,8 +292,17 @@ public final class ExtendClient {
     }
 
     private void retryLater(Call call, Duration delay, ExtendCallFailure.Builder ifRejected) {
+        retryLater(call, () -> attempt(call), delay, ifRejected);
+    }
+
+    /** Runs {@code next} after {@code delay} on the scheduler; no thread waits meanwhile. */
+    private void retryLater(Call call, Runnable next, Duration delay, ExtendCallFailure.Builder ifRejected) {
+        if (closed) {
+            fail(call, ifRejected);
+            return;
+        }
         try {
-            scheduler.schedule(() -> attempt(call), delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(next, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException shutDown) {
             // the component is stopping: end the call with the last failure rather than leave it pending
             fail(call, ifRejected);
@@ -264,9 +314,28 @@ public final class ExtendClient {
      * longer be cancelled makes this a {@link Kind#CANCEL_NOT_ALLOWED}; otherwise the original error stands.
      */
     private void confirmRefusal(Call call, RawResponse refusal, ApiError error) {
-        ExtendCallFailure.Builder original = httpFailure(call, refusal, error, null);
+        confirmRefusal(call, refusal, error, httpFailure(call, refusal, error, null), 1);
+    }
+
+    /**
+     * One confirming GET. A GET that gets no answer or a retryable status is retried within {@code maxRetries} (the
+     * refusal itself is final): an unconfirmed refusal would otherwise surface as a plain, non-retryable 400 that a
+     * route may treat as permanent.
+     */
+    private void confirmRefusal(Call call, RawResponse refusal, ApiError error, ExtendCallFailure.Builder original,
+                                int lookup) {
+        if (call.result.isDone()) {
+            return; // ended by close() while this lookup waited
+        }
         send(Method.GET, runsUrl + segment(call.runId), call.workspaceId).whenComplete((answer, lookupError) -> {
             try {
+                boolean transientLookup = lookupError != null
+                                          || answer != null && RetryPolicy.isRetryableStatus(answer.status());
+                if (transientLookup && lookup <= settings.maxRetries()) {
+                    retryLater(call, () -> confirmRefusal(call, refusal, error, original, lookup + 1),
+                            retryPolicy.backoff(lookup), original);
+                    return;
+                }
                 WorkflowRun run = answer != null && answer.isSuccess() ? tryParseRun(answer.body()) : null;
                 if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
                     fail(call, original);
@@ -298,7 +367,7 @@ public final class ExtendClient {
     }
 
     private void fail(Call call, ExtendCallFailure.Builder failure) {
-        call.result.completeExceptionally(failure.attempts(call.attempts).build());
+        call.result.completeExceptionally(failure.attempts(call.attempts).redact(settings.apiKey()).build());
     }
 
     /**
@@ -356,6 +425,10 @@ public final class ExtendClient {
 
     private CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId) {
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
+        if (closed) {
+            answer.completeExceptionally(new CancellationException("the Extend client is closed"));
+            return answer;
+        }
         SimpleHttpRequest request = new SimpleHttpRequest(method, java.net.URI.create(url));
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
@@ -388,9 +461,14 @@ public final class ExtendClient {
                             answer.completeExceptionally(new CancellationException("request cancelled"));
                         }
                     });
-        } catch (RuntimeException closed) {
-            answer.completeExceptionally(closed);
+        } catch (RuntimeException notRunning) {
+            answer.completeExceptionally(notRunning);
             return answer;
+        }
+        requestsInFlight.add(inFlight);
+        answer.whenComplete((r, e) -> requestsInFlight.remove(inFlight));
+        if (closed) {
+            inFlight.cancel(true); // close() ran while this request was being handed over
         }
         AttemptDeadlines.Deadline deadline;
         try {

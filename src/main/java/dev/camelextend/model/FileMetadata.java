@@ -1,12 +1,7 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Metadata of a file.
@@ -14,13 +9,12 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "pageCount", "parentSplit" })
-public class FileMetadata implements Serializable {
+public class FileMetadata extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
     private Integer pageCount;
     private ParentSplit parentSplit;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public FileMetadata() {
     }
@@ -45,27 +39,5 @@ public class FileMetadata implements Serializable {
 
     public void setParentSplit(ParentSplit parentSplit) {
         this.parentSplit = parentSplit;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 }

@@ -1,13 +1,8 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Summary of a file attached to a run or step run ({@code "object": "file"}).
@@ -15,7 +10,7 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "object", "id", "name", "type", "parentFileId", "metadata", "createdAt", "updatedAt" })
-public class FileSummary implements Serializable {
+public class FileSummary extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,7 +22,6 @@ public class FileSummary implements Serializable {
     private FileMetadata metadata;
     private OffsetDateTime createdAt;
     private OffsetDateTime updatedAt;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public FileSummary() {
     }
@@ -119,27 +113,5 @@ public class FileSummary implements Serializable {
 
     public void setUpdatedAt(OffsetDateTime updatedAt) {
         this.updatedAt = updatedAt;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 }

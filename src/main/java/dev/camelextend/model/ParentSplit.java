@@ -1,12 +1,7 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The split of a parent file that a file was produced from.
@@ -14,7 +9,7 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "id", "type", "identifier", "startPage", "endPage" })
-public class ParentSplit implements Serializable {
+public class ParentSplit extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,7 +18,6 @@ public class ParentSplit implements Serializable {
     private String identifier;
     private Integer startPage;
     private Integer endPage;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public ParentSplit() {
     }
@@ -81,27 +75,5 @@ public class ParentSplit implements Serializable {
 
     public void setEndPage(Integer endPage) {
         this.endPage = endPage;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 }

@@ -1,16 +1,11 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One step run inside a workflow run ({@code "object": "workflow_step_run"}).
@@ -21,7 +16,7 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "object", "id", "workflowRunId", "status", "stepType", "files", "step", "result" })
-public class StepRun implements Serializable {
+public class StepRun extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,7 +28,6 @@ public class StepRun implements Serializable {
     private List<FileSummary> files;
     private WorkflowStep step;
     private JsonNode result;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public StepRun() {
     }
@@ -152,28 +146,6 @@ public class StepRun implements Serializable {
      */
     public void setResult(JsonNode result) {
         this.result = result == null || result.isNull() || result.isMissingNode() ? null : result;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 
     @Override

@@ -1,14 +1,9 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One child run in a {@link RunUsage} breakdown.
@@ -16,7 +11,7 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "object", "id", "credits", "charges" })
-public class UsageBreakdownEntry implements Serializable {
+public class UsageBreakdownEntry extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,7 +19,6 @@ public class UsageBreakdownEntry implements Serializable {
     private String id;
     private BigDecimal credits;
     private List<UsageCharge> charges;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public UsageBreakdownEntry() {
     }
@@ -71,27 +65,5 @@ public class UsageBreakdownEntry implements Serializable {
 
     public void setCharges(List<UsageCharge> charges) {
         this.charges = charges;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 }

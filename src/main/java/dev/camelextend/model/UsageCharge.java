@@ -1,14 +1,9 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One charge within a {@link UsageBreakdownEntry}.
@@ -16,7 +11,7 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "product", "unit", "quantity", "credits", "pages" })
-public class UsageCharge implements Serializable {
+public class UsageCharge extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,7 +20,6 @@ public class UsageCharge implements Serializable {
     private BigDecimal quantity;
     private BigDecimal credits;
     private List<Integer> pages;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public UsageCharge() {
     }
@@ -83,27 +77,5 @@ public class UsageCharge implements Serializable {
 
     public void setPages(List<Integer> pages) {
         this.pages = pages;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 }

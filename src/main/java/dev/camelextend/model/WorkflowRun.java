@@ -1,14 +1,10 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +22,7 @@ import java.util.Map;
         "object", "id", "workflow", "workflowVersion", "dashboardUrl", "status", "metadata", "batchId", "files",
         "failureReason", "failureMessage", "initialRunAt", "reviewedByUser", "reviewed", "rejectionNote", "reviewedAt",
         "startTime", "endTime", "stepRuns", "usage" })
-public class WorkflowRun implements Serializable {
+public class WorkflowRun extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,7 +46,6 @@ public class WorkflowRun implements Serializable {
     private OffsetDateTime endTime;
     private List<StepRun> stepRuns;
     private RunUsage usage;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public WorkflowRun() {
     }
@@ -295,28 +290,6 @@ public class WorkflowRun implements Serializable {
 
     public void setUsage(RunUsage usage) {
         this.usage = usage;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 
     /**

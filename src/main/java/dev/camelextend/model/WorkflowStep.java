@@ -1,12 +1,7 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The workflow step a step run executed ({@code "object": "workflow_step"}).
@@ -14,7 +9,7 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "object", "id", "name", "type" })
-public class WorkflowStep implements Serializable {
+public class WorkflowStep extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +17,6 @@ public class WorkflowStep implements Serializable {
     private String id;
     private String name;
     private String type;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public WorkflowStep() {
     }
@@ -69,27 +63,5 @@ public class WorkflowStep implements Serializable {
 
     public void setType(String type) {
         this.type = type;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 }

@@ -1,13 +1,8 @@
 package dev.camelextend.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Summary of the workflow a run belongs to ({@code "object": "workflow"}).
@@ -15,7 +10,7 @@ import java.util.Map;
  * Unknown JSON properties are kept in {@link #getAdditionalProperties()} and written back on serialisation.
  */
 @JsonPropertyOrder({ "object", "id", "name", "createdAt", "updatedAt", "createdBy" })
-public class WorkflowSummary implements Serializable {
+public class WorkflowSummary extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,7 +20,6 @@ public class WorkflowSummary implements Serializable {
     private OffsetDateTime createdAt;
     private OffsetDateTime updatedAt;
     private CreatedBy createdBy;
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     public WorkflowSummary() {
     }
@@ -94,27 +88,5 @@ public class WorkflowSummary implements Serializable {
 
     public void setCreatedBy(CreatedBy createdBy) {
         this.createdBy = createdBy;
-    }
-
-    /**
-     * JSON properties not mapped to a field, in the order received. The map is live and mutable; its entries are
-     * written back as top-level properties of this object on serialisation.
-     *
-     * @return the unknown properties, never {@code null}
-     */
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    /**
-     * Stores a JSON property not mapped to a field.
-     *
-     * @param name  the property name
-     * @param value the property value as bound by Jackson (map, list, text, number, boolean or {@code null})
-     */
-    @JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
     }
 }

@@ -1,0 +1,42 @@
+package dev.camelextend.examples.cancelruns;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TallyTest {
+
+    @Test
+    void countsEachOutcome() {
+        Tally tally = new Tally();
+        tally.add(Outcome.CANCELLED);
+        tally.add(Outcome.CANCELLED);
+        tally.add(Outcome.NOT_ALLOWED);
+        tally.add(Outcome.NOT_FOUND);
+        assertEquals("Cancelled 2, not allowed 1, not found 1, failed 0", tally.summary());
+        assertEquals(4, tally.total());
+    }
+
+    @Test
+    void refusalsAndUnknownRunsAreAnswersNotFailures() {
+        Tally tally = new Tally();
+        tally.add(Outcome.NOT_ALLOWED);
+        tally.add(Outcome.NOT_FOUND);
+        assertEquals(Tally.EXIT_OK, tally.exitCode());
+        assertEquals(0, new Tally().exitCode());
+    }
+
+    @Test
+    void anyFailureOrUnsentRunExitsOne() {
+        Tally failed = new Tally();
+        failed.add(Outcome.CANCELLED);
+        failed.add(Outcome.FAILED);
+        assertEquals(Tally.EXIT_FAILED, failed.exitCode());
+
+        Tally stopped = new Tally();
+        stopped.add(Outcome.FAILED);
+        stopped.notAttempted(7);
+        assertEquals(1, stopped.exitCode());
+        assertEquals("Cancelled 0, not allowed 0, not found 0, failed 1, not attempted 7", stopped.summary());
+    }
+}
