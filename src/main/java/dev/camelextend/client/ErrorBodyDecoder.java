@@ -1,6 +1,5 @@
 package dev.camelextend.client;
 
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -86,11 +86,6 @@ public final class ExtendClient {
     private final Set<Future<?>> requestsInFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
-                        ScheduledExecutorService scheduler, ObjectMapper mapper) {
-        this(settings, http, scheduler, mapper, null);
-    }
-
     /**
      * @param rateLimiter paces every request of this client (shared with other clients of the same account), or null
      *                    for no client-side limit
