@@ -438,8 +438,9 @@ public final class ExtendClient {
         context.setRequestConfig(requestConfig);
         Future<?> inFlight;
         try {
-            inFlight = http.execute(SimpleRequestProducer.create(request),
-                    new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes())), null, context,
+            inFlight = http.execute(SimpleRequestProducer.create(request), new ReleaseFirstResponseConsumer(
+                            new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes()))),
+                    null, context,
                     new FutureCallback<Message<HttpResponse, byte[]>>() {
                         @Override
                         public void completed(Message<HttpResponse, byte[]> message) {
