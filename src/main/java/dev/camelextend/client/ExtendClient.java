@@ -71,7 +71,7 @@ public final class ExtendClient {
     private final ExtendClientSettings settings;
     private final CloseableHttpAsyncClient http;
     private final ScheduledExecutorService scheduler;
-    private final AttemptDeadlines deadlines;
+    private final RequestsInFlight requestsInFlight;
     private final ObjectMapper mapper;
     private final ErrorBodyDecoder errorDecoder;
     private final RetryPolicy retryPolicy;
@@ -82,8 +82,6 @@ public final class ExtendClient {
     private final RateLimiter rateLimiter;
     /** Calls not completed yet, so that {@link #close()} can end them. */
     private final Set<Call> pending = ConcurrentHashMap.newKeySet();
-    /** Requests handed to the HTTP client and not answered yet, so that {@link #close()} can cancel them. */
-    private final Set<Future<?>> requestsInFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -96,7 +94,7 @@ public final class ExtendClient {
         this.rateLimiter = rateLimiter;
         this.http = http;
         this.scheduler = scheduler;
-        this.deadlines = new AttemptDeadlines(scheduler, DEADLINE_SWEEP_MILLIS);
+        this.requestsInFlight = new RequestsInFlight(scheduler, DEADLINE_SWEEP_MILLIS);
         this.mapper = mapper;
         this.errorDecoder = new ErrorBodyDecoder(mapper);
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
@@ -128,9 +126,7 @@ public final class ExtendClient {
         for (Call call : pending) {
             fail(call, closedFailure(call));
         }
-        for (Future<?> request : requestsInFlight) {
-            request.cancel(true);
-        }
+        requestsInFlight.forEach(request -> ((InFlightRequest) request).abort());
     }
 
     private static ExtendCallFailure.Builder closedFailure(Call call) {
@@ -180,7 +176,6 @@ public final class ExtendClient {
 
     private CompletableFuture<ExtendResponse> start(Call call) {
         pending.add(call);
-        call.result.whenComplete((r, e) -> pending.remove(call));
         if (closed) { // checked after the add: a concurrent close() either sees the call or is seen here
             fail(call, closedFailure(call));
             return call.result;
@@ -208,7 +203,7 @@ public final class ExtendClient {
                 }
             } catch (RuntimeException | Error unexpected) {
                 // a bug here must still end the call, or the exchange would hang forever
-                call.result.completeExceptionally(unexpected);
+                finish(call, unexpected);
             }
         });
     }
@@ -227,7 +222,7 @@ public final class ExtendClient {
                     .answer(answer, null));
             return;
         }
-        call.result.complete(new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+        finish(call, new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
     }
 
     private void onErrorAnswer(Call call, RawResponse answer) {
@@ -336,7 +331,7 @@ public final class ExtendClient {
                     fail(call, original);
                 } else if (run.getStatus().isCancelledOrCancelling()
                            && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
-                    call.result.complete(new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+                    finish(call, new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
                 } else {
                     fail(call, ExtendCallFailure.builder(Kind.CANCEL_NOT_ALLOWED, call.operation, call.runId)
                             .message("Extend refused to cancel run " + call.runId + ": it is " + run.getRawStatus()
@@ -346,7 +341,7 @@ public final class ExtendClient {
                             .currentRun(run));
                 }
             } catch (RuntimeException | Error unexpected) {
-                call.result.completeExceptionally(unexpected);
+                finish(call, unexpected);
             }
         });
     }
@@ -362,7 +357,21 @@ public final class ExtendClient {
     }
 
     private void fail(Call call, ExtendCallFailure.Builder failure) {
-        call.result.completeExceptionally(failure.attempts(call.attempts).redact(settings.apiKey()).build());
+        finish(call, failure.attempts(call.attempts).redact(settings.apiKey()).build());
+    }
+
+    /*
+     * Every call ends in one of these two. The call leaves the pending set first: completing it runs whatever waits
+     * on the future (the rest of a route, often) on this thread.
+     */
+    private void finish(Call call, ExtendResponse response) {
+        pending.remove(call);
+        call.result.complete(response);
+    }
+
+    private void finish(Call call, Throwable failure) {
+        pending.remove(call);
+        call.result.completeExceptionally(failure);
     }
 
     /**
@@ -419,10 +428,10 @@ public final class ExtendClient {
     }
 
     private CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId) {
-        CompletableFuture<RawResponse> answer = new CompletableFuture<>();
+        InFlightRequest inFlight = new InFlightRequest();
         if (closed) {
-            answer.completeExceptionally(new CancellationException("the Extend client is closed"));
-            return answer;
+            inFlight.answer.completeExceptionally(new CancellationException("the Extend client is closed"));
+            return inFlight.answer;
         }
         SimpleHttpRequest request = new SimpleHttpRequest(method, java.net.URI.create(url));
         if (authorization != null) {
@@ -436,55 +445,90 @@ public final class ExtendClient {
         }
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig);
-        Future<?> inFlight;
         try {
-            inFlight = http.execute(SimpleRequestProducer.create(request), new ReleaseFirstResponseConsumer(
-                            new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes()))),
-                    null, context,
-                    new FutureCallback<Message<HttpResponse, byte[]>>() {
-                        @Override
-                        public void completed(Message<HttpResponse, byte[]> message) {
-                            answer.complete(toRaw(message));
-                        }
-
-                        @Override
-                        public void failed(Exception ex) {
-                            answer.completeExceptionally(ex);
-                        }
-
-                        @Override
-                        public void cancelled() {
-                            answer.completeExceptionally(new CancellationException("request cancelled"));
-                        }
-                    });
-        } catch (RuntimeException notRunning) {
-            answer.completeExceptionally(notRunning);
-            return answer;
-        }
-        requestsInFlight.add(inFlight);
-        answer.whenComplete((r, e) -> requestsInFlight.remove(inFlight));
-        if (closed) {
-            inFlight.cancel(true); // close() ran while this request was being handed over
-        }
-        AttemptDeadlines.Deadline deadline;
-        try {
-            // The socket-level response timeout (an I/O thread) normally ends a silent attempt; this deadline is the
-            // backstop for a body that trickles forever. It must not run the rest of the route on the single
-            // scheduler thread, so the failure is completed from the common pool.
-            deadline = deadlines.add(settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS,
-                    () -> ForkJoinPool.commonPool().execute(() -> {
-                        if (answer.completeExceptionally(new TimeoutException(
-                                "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
-                            inFlight.cancel(true);
-                        }
-                    }));
+            // registered before it is handed over, so that neither a fast answer nor close() can miss it
+            requestsInFlight.add(inFlight);
         } catch (RuntimeException shutDown) {
-            inFlight.cancel(true);
-            answer.completeExceptionally(shutDown);
-            return answer;
+            inFlight.answer.completeExceptionally(shutDown);
+            return inFlight.answer;
         }
-        answer.whenComplete((r, e) -> deadlines.cancel(deadline));
-        return answer;
+        try {
+            inFlight.handedOver(http.execute(SimpleRequestProducer.create(request), new ReleaseFirstResponseConsumer(
+                            new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes()))),
+                    null, context, inFlight));
+        } catch (RuntimeException notRunning) {
+            inFlight.failed(notRunning);
+            return inFlight.answer;
+        }
+        if (closed) {
+            inFlight.abort(); // close() ran while this request was being handed over
+        }
+        return inFlight.answer;
+    }
+
+    /**
+     * One request handed to HttpClient: it receives HttpClient's outcome and completes {@link #answer} with it, or
+     * with a TimeoutException when the attempt deadline passes first. The socket-level response timeout (an I/O
+     * thread) normally ends a silent request; the deadline is the backstop for a body that trickles forever.
+     */
+    private final class InFlightRequest extends RequestsInFlight.Request
+            implements FutureCallback<Message<HttpResponse, byte[]>> {
+
+        final CompletableFuture<RawResponse> answer = new CompletableFuture<>();
+        private volatile Future<?> future;
+
+        InFlightRequest() {
+            super(settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS);
+        }
+
+        void handedOver(Future<?> f) {
+            future = f;
+            if (answer.isDone()) {
+                f.cancel(true); // expired or aborted before HttpClient returned its future
+            }
+        }
+
+        @Override
+        public void completed(Message<HttpResponse, byte[]> message) {
+            requestsInFlight.remove(this);
+            answer.complete(toRaw(message));
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            requestsInFlight.remove(this);
+            answer.completeExceptionally(ex);
+        }
+
+        @Override
+        public void cancelled() {
+            failed(new CancellationException("request cancelled"));
+        }
+
+        /** The deadline passed. The rest of the route must not run on the single scheduler thread: common pool. */
+        @Override
+        void expire() {
+            ForkJoinPool.commonPool().execute(() -> {
+                if (answer.completeExceptionally(new TimeoutException(
+                        "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
+                    cancelFuture();
+                }
+            });
+        }
+
+        /** The client is closing: the request ends now, whatever HttpClient does later. */
+        void abort() {
+            requestsInFlight.remove(this);
+            answer.completeExceptionally(new CancellationException("the Extend client is closed"));
+            cancelFuture();
+        }
+
+        private void cancelFuture() {
+            Future<?> f = future;
+            if (f != null) {
+                f.cancel(true);
+            }
+        }
     }
 
     private static RawResponse toRaw(Message<HttpResponse, byte[]> message) {
