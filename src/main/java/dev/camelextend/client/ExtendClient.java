@@ -491,7 +491,14 @@ public final class ExtendClient {
         @Override
         public void completed(Message<HttpResponse, byte[]> message) {
             requestsInFlight.remove(this);
-            answer.complete(toRaw(message));
+            RawResponse raw;
+            try {
+                raw = toRaw(message);
+            } catch (RuntimeException unreadable) {
+                answer.completeExceptionally(unreadable); // out of the registry now: nothing else would end it
+                return;
+            }
+            answer.complete(raw);
         }
 
         @Override
