@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * A call's future completes only after its connection is back in the pool. HttpClient 5 hands a response to its
@@ -47,6 +48,9 @@ class ConnectionReleaseTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             clientPorts.add(exchange.getRemoteAddress().getPort());
+            if (exchange.getRequestURI().getPath().contains("closing")) {
+                exchange.getResponseHeaders().add("Connection", "close");
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, run.length);
             exchange.getResponseBody().write(run);
@@ -77,6 +81,17 @@ class ConnectionReleaseTest {
         next(1, chain);
         assertEquals(CALLS, chain.get(30, TimeUnit.SECONDS));
         assertEquals(1, clientPorts.size(), "connections opened for " + CALLS + " calls in a row: " + clientPorts);
+    }
+
+    @Test
+    void answerOnAConnectionTheServerClosesStillCompletesTheCall() throws Exception {
+        // the connection is discarded instead of returned to the pool; the held answer must be handed over all the same
+        for (int n = 1; n <= 3; n++) {
+            ExtendResponse response = client.getRun("workflow_run_closing" + n, null).get(10, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode());
+            assertNotNull(response.run().getId(), "the fixture's run was parsed");
+        }
+        assertEquals(3, clientPorts.size(), "each answer closed its connection: " + clientPorts);
     }
 
     /** Each call starts the next one on the thread that completes it, as a Camel route continuing there would. */
