@@ -224,15 +224,22 @@ public final class LoadDriver {
         if (row == null) {
             return;
         }
-        row.liveThreadsPeak = peak;
+        record(row, w, peak, alloc1 - alloc0, cpu1 - cpu0, stubCpu1 - stubCpu0);
+    }
+
+    /** Puts a measured window and what the client and the stub spent during it into {@code row}. */
+    private static void record(RunRow row, ClosedLoop.Window w, int liveThreadsPeak, long allocatedBytes,
+                               long clientCpuNanos, long stubCpuNanos) {
+        long calls = w.completed();
+        row.liveThreadsPeak = liveThreadsPeak;
         row.throughput = w.throughput();
-        row.completed = w.completed();
+        row.completed = calls;
         row.failed = w.failed();
         row.p50Micros = w.latency().getValueAtPercentile(50) / 1e3;
         row.p99Micros = w.latency().getValueAtPercentile(99) / 1e3;
-        row.allocBytesPerCall = w.completed() == 0 ? 0 : (alloc1 - alloc0) / (double) w.completed();
-        row.clientCpuMicrosPerCall = w.completed() == 0 ? 0 : (cpu1 - cpu0) / 1e3 / w.completed();
-        row.stubCpuMicrosPerCall = w.completed() == 0 ? 0 : (stubCpu1 - stubCpu0) / 1e3 / w.completed();
+        row.allocBytesPerCall = calls == 0 ? 0 : allocatedBytes / (double) calls;
+        row.clientCpuMicrosPerCall = calls == 0 ? 0 : clientCpuNanos / 1e3 / calls;
+        row.stubCpuMicrosPerCall = calls == 0 ? 0 : stubCpuNanos / 1e3 / calls;
         if (w.firstError() != null) {
             row.firstError = describe(w.firstError());
         }
@@ -266,18 +273,7 @@ public final class LoadDriver {
             long cpu1 = JvmStats.processCpuNanos();
             long stubCpu1 = stub.cpuNanos();
             row.threadNames = JvmStats.newThreadNames(threadsBefore);
-            row.liveThreadsPeak = peak;
-            row.throughput = w.throughput();
-            row.completed = w.completed();
-            row.failed = w.failed();
-            row.p50Micros = w.latency().getValueAtPercentile(50) / 1e3;
-            row.p99Micros = w.latency().getValueAtPercentile(99) / 1e3;
-            row.allocBytesPerCall = w.completed() == 0 ? 0 : (alloc1 - alloc0) / (double) w.completed();
-            row.clientCpuMicrosPerCall = w.completed() == 0 ? 0 : (cpu1 - cpu0) / 1e3 / w.completed();
-            row.stubCpuMicrosPerCall = w.completed() == 0 ? 0 : (stubCpu1 - stubCpu0) / 1e3 / w.completed();
-            if (w.firstError() != null) {
-                row.firstError = describe(w.firstError());
-            }
+            record(row, w, peak, alloc1 - alloc0, cpu1 - cpu0, stubCpu1 - stubCpu0);
             if (!loop.stop(30_000)) {
                 log("WARN: " + label + " did not drain within 30 s");
             }
