@@ -2,53 +2,92 @@ package dev.camelextend.client;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
 
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.nio.entity.AbstractBinAsyncEntityConsumer;
-import org.apache.hc.core5.util.ByteArrayBuffer;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.nio.AsyncEntityConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
 
 /**
  * Collects a response body up to a limit. HttpClient's own {@code SimpleResponseConsumer} buffers without bound; a
  * misbehaving server (or proxy) streaming an endless body must not be able to exhaust the heap.
+ * <p>
+ * A body with a {@code Content-Length} is read into one array of exactly that size, which becomes the content without
+ * a copy, and a declared length above the limit fails before a byte is read. HttpCore's growable buffer (what
+ * {@code SimpleResponseConsumer} uses) grows in steps and copies the body once more at the end: for a typical
+ * {@code WorkflowRun} that was about 6 KB of garbage per call.
  */
-final class BoundedBytesConsumer extends AbstractBinAsyncEntityConsumer<byte[]> {
+final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
+
+    /** First array size when the length is not declared (chunked answers); it doubles up to the limit. */
+    private static final int UNKNOWN_LENGTH_START = 4096;
+    private static final byte[] EMPTY = new byte[0];
 
     private final int maxBytes;
-    private ByteArrayBuffer buffer;
+    private FutureCallback<byte[]> resultCallback;
+    private byte[] buffer;
+    private int length;
+    private volatile byte[] content;
 
     BoundedBytesConsumer(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     @Override
-    protected void streamStart(ContentType contentType) {
-        buffer = new ByteArrayBuffer(1024);
-    }
-
-    @Override
-    protected int capacityIncrement() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
-    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
-        int incoming = src.remaining();
-        if ((long) buffer.length() + incoming > maxBytes) {
+    public void streamStart(EntityDetails entityDetails, FutureCallback<byte[]> callback) throws IOException {
+        this.resultCallback = callback;
+        long declared = entityDetails == null ? -1 : entityDetails.getContentLength();
+        if (declared > maxBytes) {
             throw new ResponseTooLargeException(maxBytes);
         }
-        if (src.hasArray()) {
-            buffer.append(src.array(), src.arrayOffset() + src.position(), incoming);
-            src.position(src.limit());
-        } else {
-            while (src.hasRemaining()) {
-                buffer.append(src.get());
-            }
+        buffer = new byte[declared >= 0 ? (int) declared : Math.min(UNKNOWN_LENGTH_START, maxBytes)];
+        length = 0;
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+        capacityChannel.update(Integer.MAX_VALUE); // the limit is enforced on what arrives, not by flow control
+    }
+
+    @Override
+    public void consume(ByteBuffer src) throws IOException {
+        int incoming = src.remaining();
+        if ((long) length + incoming > maxBytes) {
+            throw new ResponseTooLargeException(maxBytes);
+        }
+        if (length + incoming > buffer.length) {
+            buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes, Math.max(length + incoming, 2L * buffer.length)));
+        }
+        src.get(buffer, length, incoming);
+        length += incoming;
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) {
+        byte[] body = buffer == null ? EMPTY : length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+        buffer = null;
+        content = body;
+        FutureCallback<byte[]> callback = resultCallback;
+        if (callback != null) {
+            callback.completed(body);
         }
     }
 
     @Override
-    protected byte[] generateContent() {
-        return buffer == null ? new byte[0] : buffer.toByteArray();
+    public void failed(Exception cause) {
+        buffer = null;
+        FutureCallback<byte[]> callback = resultCallback;
+        if (callback != null) {
+            callback.failed(cause);
+        }
+    }
+
+    @Override
+    public byte[] getContent() {
+        return content;
     }
 
     @Override

@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -35,7 +30,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.Method;
@@ -169,9 +163,12 @@ public final class ExtendClient {
     public record ProbeResult(int statusCode, String errorCode, String errorMessage, String requestId) {
     }
 
+    /**
+     * A run ID as a path segment. The check admits only {@code [A-Za-z0-9_-]}, characters that URL-encode to
+     * themselves, so the checked ID is the segment: no input can add a path separator, a dot segment or an escape.
+     */
     private static String segment(String runId) {
-        // validated to [A-Za-z0-9_-], which encodes to itself; encoding anyway keeps the path safe by construction
-        return URLEncoder.encode(RunIds.require(runId), StandardCharsets.UTF_8);
+        return RunIds.require(runId);
     }
 
     private CompletableFuture<ExtendResponse> start(Call call) {
@@ -539,14 +536,7 @@ public final class ExtendClient {
     }
 
     private static RawResponse toRaw(Message<HttpResponse, byte[]> message) {
-        HttpResponse head = message.getHead();
-        Header[] headers = head.getHeaders();
-        Map<String, String> map = new LinkedHashMap<>(headers.length * 2);
-        for (Header h : headers) {
-            map.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b);
-        }
-        byte[] body = message.getBody() == null ? new byte[0] : message.getBody();
-        return new RawResponse(head.getCode(), head.getReasonPhrase(), Collections.unmodifiableMap(map), body);
+        return new RawResponse(message.getHead(), message.getBody());
     }
 
     private WorkflowRun parseRun(byte[] body) throws IOException {

@@ -1,20 +1,56 @@
 package dev.camelextend.client;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One HTTP answer, fully read (bounded by the client's maximum response size). */
-record RawResponse(int status, String reason, Map<String, String> headers, byte[] body) {
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+
+/**
+ * One HTTP answer, fully read (bounded by the client's maximum response size). The headers stay in HttpCore's message
+ * and are looked up there: a successful call reads one of them, and only a failure copies them all into a map.
+ */
+record RawResponse(HttpResponse head, byte[] body) {
 
     /** How much of a body an exception or log line quotes. */
     static final int QUOTED_BODY_CHARS = 4096;
 
+    RawResponse {
+        body = body == null ? new byte[0] : body;
+    }
+
+    int status() {
+        return head.getCode();
+    }
+
+    String reason() {
+        return head.getReasonPhrase();
+    }
+
+    /** The value of a header, case-insensitively; repeated headers are joined with ", " (RFC 9110, 5.3). */
     String header(String name) {
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
+        Header[] found = head.getHeaders(name);
+        if (found.length == 0) {
+            return null;
         }
-        return null;
+        if (found.length == 1) {
+            return found[0].getValue();
+        }
+        StringBuilder joined = new StringBuilder(found[0].getValue());
+        for (int i = 1; i < found.length; i++) {
+            joined.append(", ").append(found[i].getValue());
+        }
+        return joined.toString();
+    }
+
+    /** Every header, repeated ones joined, in the order received: a copy, for exceptions. */
+    Map<String, String> headers() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Header h : head.getHeaders()) {
+            map.merge(h.getName(), h.getValue(), (a, b) -> a + ", " + b);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     String requestId() {
@@ -26,6 +62,7 @@ record RawResponse(int status, String reason, Map<String, String> headers, byte[
     }
 
     boolean isSuccess() {
+        int status = status();
         return status >= 200 && status < 300;
     }
 }

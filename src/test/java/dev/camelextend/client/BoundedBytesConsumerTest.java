@@ -1,0 +1,118 @@
+package dev.camelextend.client;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.impl.BasicEntityDetails;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class BoundedBytesConsumerTest {
+
+    private final AtomicReference<byte[]> completed = new AtomicReference<>();
+    private final AtomicReference<Exception> failed = new AtomicReference<>();
+    private final FutureCallback<byte[]> callback = new FutureCallback<>() {
+        @Override
+        public void completed(byte[] result) {
+            completed.set(result);
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            failed.set(ex);
+        }
+
+        @Override
+        public void cancelled() {
+            failed.set(new IllegalStateException("cancelled"));
+        }
+    };
+
+    private static EntityDetails length(long contentLength) {
+        return new BasicEntityDetails(contentLength, ContentType.APPLICATION_JSON);
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) ('a' + i % 26);
+        }
+        return b;
+    }
+
+    @Test
+    void aDeclaredLengthIsReadInPiecesIntoExactlyTheBody() throws Exception {
+        byte[] body = bytes(2322);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(10_000);
+        consumer.streamStart(length(body.length), callback);
+        consumer.consume(ByteBuffer.wrap(body, 0, 1000));
+        consumer.consume(ByteBuffer.wrap(body, 1000, 1322));
+        consumer.streamEnd(List.of());
+
+        assertArrayEquals(body, completed.get());
+        assertSame(completed.get(), consumer.getContent());
+        assertNull(failed.get());
+    }
+
+    @Test
+    void aDeclaredLengthAboveTheLimitFailsBeforeAnyByteIsRead() {
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000);
+        assertThrows(BoundedBytesConsumer.ResponseTooLargeException.class,
+                () -> consumer.streamStart(length(1001), callback));
+    }
+
+    @Test
+    void anUndeclaredLengthGrowsAcrossDirectBuffersUpToTheLimit() throws Exception {
+        byte[] body = bytes(9000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(9000);
+        consumer.streamStart(length(-1), callback);
+        for (int offset = 0; offset < body.length; offset += 700) {
+            int n = Math.min(700, body.length - offset);
+            ByteBuffer direct = ByteBuffer.allocateDirect(n);
+            direct.put(body, offset, n).flip();
+            consumer.consume(direct);
+            assertEquals(0, direct.remaining(), "every byte handed over is taken");
+        }
+        consumer.streamEnd(List.of());
+
+        assertArrayEquals(body, completed.get());
+    }
+
+    @Test
+    void anUndeclaredLengthThatPassesTheLimitFails() throws Exception {
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(5000);
+        consumer.streamStart(length(-1), callback);
+        consumer.consume(ByteBuffer.wrap(bytes(4000)));
+        assertThrows(BoundedBytesConsumer.ResponseTooLargeException.class,
+                () -> consumer.consume(ByteBuffer.wrap(bytes(1001))));
+    }
+
+    @Test
+    void anEmptyBodyIsAnEmptyArray() throws Exception {
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000);
+        consumer.streamStart(length(0), callback);
+        consumer.streamEnd(List.of());
+        assertArrayEquals(new byte[0], completed.get());
+    }
+
+    @Test
+    void aFailureReachesTheCallback() throws Exception {
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000);
+        consumer.streamStart(length(10), callback);
+        consumer.consume(ByteBuffer.wrap("abc".getBytes(StandardCharsets.US_ASCII)));
+        Exception reset = new java.net.SocketException("Connection reset");
+        consumer.failed(reset);
+        assertSame(reset, failed.get());
+        assertNull(completed.get());
+    }
+}
