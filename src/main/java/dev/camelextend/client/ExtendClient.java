@@ -451,7 +451,8 @@ public final class ExtendClient {
         }
         try {
             inFlight.handedOver(http.execute(SimpleRequestProducer.create(request), new ReleaseFirstResponseConsumer(
-                            new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes()))),
+                            new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes())),
+                            this::isOnlyRequestInFlight),
                     null, context, inFlight));
         } catch (RuntimeException notRunning) {
             inFlight.failed(notRunning);
@@ -461,6 +462,11 @@ public final class ExtendClient {
             inFlight.abort(); // close() ran while this request was being handed over
         }
         return inFlight.answer;
+    }
+
+    /** True while the request asking is this client's only one in flight (it leaves the registry when completed). */
+    private boolean isOnlyRequestInFlight() {
+        return requestsInFlight.size() <= 1;
     }
 
     /**
