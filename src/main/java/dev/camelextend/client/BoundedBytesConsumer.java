@@ -15,8 +15,10 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
  * Collects a response body up to a limit. HttpClient's own {@code SimpleResponseConsumer} buffers without bound; a
  * misbehaving server (or proxy) streaming an endless body must not be able to exhaust the heap.
  * <p>
- * A body with a {@code Content-Length} is read into one array of exactly that size, which becomes the content without
- * a copy, and a declared length above the limit fails before a byte is read. HttpCore's growable buffer (what
+ * A body with a {@code Content-Length} of up to {@value #PREALLOCATE_MAX} bytes is read into one array of exactly that
+ * size, which becomes the content without a copy; a declared length above the limit fails before a byte is read.
+ * Larger declared bodies start at that size and grow as bytes arrive, so a server that declares a huge body and sends
+ * little cannot make every connection reserve the whole limit. HttpCore's growable buffer (what
  * {@code SimpleResponseConsumer} uses) grows in steps and copies the body once more at the end: for a typical
  * {@code WorkflowRun} that was about 6 KB of garbage per call.
  */
@@ -24,12 +26,16 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
 
     /** First array size when the length is not declared (chunked answers); it doubles up to the limit. */
     private static final int UNKNOWN_LENGTH_START = 4096;
+    /** The most reserved before bytes arrive; a WorkflowRun is a few KB. */
+    static final int PREALLOCATE_MAX = 64 * 1024;
     private static final byte[] EMPTY = new byte[0];
 
     private final int maxBytes;
     private FutureCallback<byte[]> resultCallback;
     private byte[] buffer;
     private int length;
+    /** The declared length, or the limit when none was declared: the array never grows past it. */
+    private int ceiling;
     private volatile byte[] content;
 
     BoundedBytesConsumer(int maxBytes) {
@@ -43,7 +49,8 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
         if (declared > maxBytes) {
             throw new ResponseTooLargeException(maxBytes);
         }
-        buffer = new byte[declared >= 0 ? (int) declared : Math.min(UNKNOWN_LENGTH_START, maxBytes)];
+        ceiling = declared >= 0 ? (int) declared : maxBytes;
+        buffer = new byte[Math.min(ceiling, declared >= 0 ? PREALLOCATE_MAX : UNKNOWN_LENGTH_START)];
         length = 0;
     }
 
@@ -59,7 +66,8 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
             throw new ResponseTooLargeException(maxBytes);
         }
         if (length + incoming > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes, Math.max(length + incoming, 2L * buffer.length)));
+            buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(ceiling, length + incoming),
+                    Math.max(length + incoming, 2L * buffer.length)));
         }
         src.get(buffer, length, incoming);
         length += incoming;
@@ -83,6 +91,11 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
         if (callback != null) {
             callback.failed(cause);
         }
+    }
+
+    /** Bytes reserved for the body so far. */
+    int reservedBytes() {
+        return buffer == null ? 0 : buffer.length;
     }
 
     @Override

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoundedBytesConsumerTest {
 
@@ -62,6 +63,30 @@ class BoundedBytesConsumerTest {
         assertArrayEquals(body, completed.get());
         assertSame(completed.get(), consumer.getContent());
         assertNull(failed.get());
+    }
+
+    @Test
+    void aLargeDeclaredLengthIsNotReservedBeforeTheBytesArrive() throws Exception {
+        byte[] body = bytes(300_000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(16 * 1024 * 1024);
+        consumer.streamStart(length(10 * 1024 * 1024), callback); // a server that declares 10 MB ...
+        assertEquals(BoundedBytesConsumer.PREALLOCATE_MAX, consumer.reservedBytes());
+
+        consumer.consume(ByteBuffer.wrap(body)); // ... and sends 300 KB, then stalls
+        assertTrue(consumer.reservedBytes() < 1024 * 1024, "grows with what arrived: " + consumer.reservedBytes());
+    }
+
+    @Test
+    void aBodyDeclaredAboveThePreallocationIsStillReadWhole() throws Exception {
+        byte[] body = bytes(200_000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1024 * 1024);
+        consumer.streamStart(length(body.length), callback);
+        for (int offset = 0; offset < body.length; offset += 8192) {
+            consumer.consume(ByteBuffer.wrap(body, offset, Math.min(8192, body.length - offset)));
+        }
+        assertEquals(body.length, consumer.reservedBytes(), "never grows past the declared length");
+        consumer.streamEnd(List.of());
+        assertArrayEquals(body, completed.get());
     }
 
     @Test
