@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.impl.BasicEntityDetails;
@@ -20,24 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoundedBytesConsumerTest {
 
-    private final AtomicReference<byte[]> completed = new AtomicReference<>();
-    private final AtomicReference<Exception> failed = new AtomicReference<>();
-    private final FutureCallback<byte[]> callback = new FutureCallback<>() {
-        @Override
-        public void completed(byte[] result) {
-            completed.set(result);
-        }
-
-        @Override
-        public void failed(Exception ex) {
-            failed.set(ex);
-        }
-
-        @Override
-        public void cancelled() {
-            failed.set(new IllegalStateException("cancelled"));
-        }
-    };
+    private final RecordingCallback<byte[]> callback = new RecordingCallback<>();
+    private final AtomicReference<byte[]> completed = callback.result;
+    private final AtomicReference<Exception> failed = callback.failure;
 
     private static EntityDetails length(long contentLength) {
         return new BasicEntityDetails(contentLength, ContentType.APPLICATION_JSON);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
@@ -25,26 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class ReleaseFirstResponseConsumerTest {
 
-    private final AtomicInteger completions = new AtomicInteger();
-    private final AtomicReference<Message<HttpResponse, byte[]>> answer = new AtomicReference<>();
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
-    private final FutureCallback<Message<HttpResponse, byte[]>> caller = new FutureCallback<>() {
-        @Override
-        public void completed(Message<HttpResponse, byte[]> result) {
-            completions.incrementAndGet();
-            answer.set(result);
-        }
-
-        @Override
-        public void failed(Exception ex) {
-            failure.set(ex);
-        }
-
-        @Override
-        public void cancelled() {
-            failure.set(new IllegalStateException("cancelled"));
-        }
-    };
+    private final RecordingCallback<Message<HttpResponse, byte[]>> caller = new RecordingCallback<>();
+    private final AtomicInteger completions = caller.completions;
+    private final AtomicReference<Message<HttpResponse, byte[]>> answer = caller.result;
+    private final AtomicReference<Exception> failure = caller.failure;
 
     private static final byte[] BODY = "{\"id\":\"workflow_run_1\"}".getBytes(StandardCharsets.UTF_8);
 
