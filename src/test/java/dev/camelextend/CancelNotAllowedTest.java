@@ -10,7 +10,6 @@ import dev.camelextend.support.FakeExtendServer.Reply;
 import org.apache.camel.CamelException;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static dev.camelextend.support.ExtendTestKit.error;
@@ -36,19 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one Camel context for the class: each test adds its own route
 class CancelNotAllowedTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_cancel_not_allowed_key";
     static final String NOT_ALLOWED = error("INVALID_REQUEST", "Workflow run cannot be cancelled in its current status",
             false, "req_refusal_body");
 
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
     @BeforeEach
     void resetFake() {
-        FAKE.reset();
         FAKE.otherwise(r -> Reply.json(418, "{\"code\":\"TEST_BUG\",\"message\":\"no scripted reply\"}"));
     }
 

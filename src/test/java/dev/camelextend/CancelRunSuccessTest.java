@@ -11,9 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,19 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CancelRunSuccessTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_success_key";
     static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
-    @BeforeEach
-    void resetFake() {
-        FAKE.reset();
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -15,10 +15,10 @@ import dev.camelextend.support.FakeExtendServer;
 import dev.camelextend.support.FakeExtendServer.Reply;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConcurrencyTest extends CamelTestSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrencyTest.class);
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_concurrency_key";
     static final int EXCHANGES = 200;
@@ -46,14 +47,8 @@ class ConcurrencyTest extends CamelTestSupport {
     /** Component threads that were alive before this test added its routes (for example still ending from another test). */
     private Set<Thread> before;
 
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
     @BeforeEach
     void resetFake() {
-        FAKE.reset();
         // every answer is the run named in the path, 200 ms late; the fake's delay holds none of its threads
         FAKE.otherwise(r -> {
             String id = r.rawPath().substring(r.rawPath().lastIndexOf('/') + 1);

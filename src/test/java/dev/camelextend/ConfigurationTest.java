@@ -55,6 +55,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +71,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConfigurationTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_configuration_key";
     static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
@@ -89,7 +91,6 @@ class ConfigurationTest extends CamelTestSupport {
 
     @AfterAll
     static void stopFakes() {
-        FAKE.close();
         if (tlsFake != null) {
             tlsFake.close();
         }
@@ -100,7 +101,6 @@ class ConfigurationTest extends CamelTestSupport {
 
     @BeforeEach
     void resetFake() {
-        FAKE.reset();
         FAKE.otherwise(r -> Reply.json(200, FakeExtendServer.fixture("workflow-run-cancelled.json")));
     }
 

@@ -6,13 +6,13 @@ import org.apache.camel.CamelException;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.HttpResponseAware;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static dev.camelextend.support.ExtendTestKit.exactFailure;
@@ -31,17 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one Camel context for the class: each test adds its own route
 class ExceptionMappingTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_exception_mapping_key";
 
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
     @BeforeEach
     void resetFake() {
-        FAKE.reset();
         FAKE.otherwise(r -> Reply.json(418, "{\"code\":\"TEST_BUG\",\"message\":\"no scripted reply\"}"));
     }
 

@@ -27,11 +27,11 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GarbageResponseTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final EndlessBodyServer ENDLESS = new EndlessBodyServer();
     static final ObjectMapper MAPPER = ExtendJson.newObjectMapper();
@@ -53,14 +54,8 @@ class GarbageResponseTest extends CamelTestSupport {
     static final String RUN = "workflow_run_Pq7aWm2Zx9Rt_Lk4Nb8Vc";
 
     @AfterAll
-    static void stopFakes() {
-        FAKE.close();
+    static void stopEndless() {
         ENDLESS.close();
-    }
-
-    @BeforeEach
-    void resetFake() {
-        FAKE.reset();
     }
 
     @Override

@@ -13,9 +13,8 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,18 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProducerHealthCheckTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_health_SECRET_77";
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
-    @BeforeEach
-    void resetFake() {
-        FAKE.reset();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

@@ -12,8 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,13 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The rateLimit option paces requests across routes of one account, and a 429 with Retry-After pauses them all. */
 class RateLimitRouteTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final List<Long> ARRIVALS = Collections.synchronizedList(new ArrayList<>());
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -50,7 +46,6 @@ class RateLimitRouteTest extends CamelTestSupport {
     @Test
     void requestsOfBothRoutesArePacedTogether() throws Exception {
         ARRIVALS.clear();
-        FAKE.reset();
         List<CompletableFuture<Exchange>> calls = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < 10; i++) {
@@ -79,7 +74,6 @@ class RateLimitRouteTest extends CamelTestSupport {
     @Test
     void a429WithRetryAfterHoldsBackTheOtherExchanges() throws Exception {
         ARRIVALS.clear();
-        FAKE.reset();
         FAKE.enqueue(Reply.json(429, FakeExtendServer.fixture("error-rate-limited.json")).withHeader("Retry-After", "1"));
         long start = System.nanoTime();
         CompletableFuture<Exchange> first = template.asyncSend("direct:a",

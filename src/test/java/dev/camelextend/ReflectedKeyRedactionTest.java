@@ -6,8 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,13 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A gateway that reflects request headers into its error page must not carry the key into exceptions. */
 class ReflectedKeyRedactionTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_live_REFLECTED_CANARY_9191";
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

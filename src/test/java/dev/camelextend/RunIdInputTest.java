@@ -13,12 +13,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -33,20 +33,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class RunIdInputTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_runid_key";
     static final String HEADER_RUN = "workflow_run_fromHeader_111";
     static final String OPTION_RUN = "workflow_run_fromOption_222";
     static final String BODY_RUN = "workflow_run_fromBody_333";
 
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
     @BeforeEach
     void resetFake() {
-        FAKE.reset();
         FAKE.otherwise(r -> Reply.json(200, FakeExtendServer.fixture("workflow-run-processing.json")));
     }
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +67,7 @@ class SecretLeakTest extends CamelTestSupport {
     static final String CANARY = "SECRET_CANARY";
     static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final LogCapture LOGS = new LogCapture();
     static int closedPort;
@@ -88,13 +90,11 @@ class SecretLeakTest extends CamelTestSupport {
         } finally {
             LOGS.stop();
             LOGS.writeTo(java.nio.file.Path.of("target", "secret-leak-capture.log"));
-            FAKE.close();
         }
     }
 
     @BeforeEach
     void resetFake() {
-        FAKE.reset();
         FAKE.otherwise(r -> Reply.json(200, FakeExtendServer.fixture("workflow-run-cancelled.json")));
     }
 

@@ -6,8 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,12 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SynchronousModeTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

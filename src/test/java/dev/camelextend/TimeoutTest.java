@@ -25,11 +25,11 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static dev.camelextend.support.ExtendTestKit.causeOfType;
@@ -49,17 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one Camel context for the class: each test adds its own route
 class TimeoutTest extends CamelTestSupport {
 
+    @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_timeout_key";
 
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
     @BeforeEach
     void resetFakeAndWarmUp() throws Exception {
-        FAKE.reset();
         FAKE.otherwise(r -> Reply.neverAnswer());
         // one answered exchange first, so class loading on a cold JVM is not measured by the time bounds below
         warmUp(endpoint("getRun", FAKE.baseUrl(), "maxRetries=0"));

@@ -20,13 +20,16 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A scriptable fake of the Extend API for the component's own tests: JDK HttpServer on 127.0.0.1, port 0. Answers
  * come from a queue of scripted {@link Reply replies} (consumed in order), else from a default handler. Every request
  * is recorded. Replies can be delayed without holding a server thread, can never answer, or can drop the connection.
  */
-public final class FakeExtendServer implements AutoCloseable {
+public final class FakeExtendServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     /** A request as the server saw it. */
     public record Recorded(String method, String rawPath, Map<String, List<String>> headers, byte[] body) {
@@ -123,6 +126,18 @@ public final class FakeExtendServer implements AutoCloseable {
 
     public int requestCount() {
         return requests.size();
+    }
+
+    /** As a JUnit extension ({@code @RegisterExtension} on a static field): every test starts with no script. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    /** As a JUnit extension: the server stops with its test class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public void reset() {
