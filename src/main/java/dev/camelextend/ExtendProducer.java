@@ -113,7 +113,8 @@ public class ExtendProducer extends DefaultAsyncProducer {
     private static void setResult(Message out, ExtendResponse response) {
         WorkflowRun run = response.run();
         out.setBody(run);
-        out.setHeader(ExtendConstants.RUN_ID, run.getId());
+        // The run acted on is the body (${body.id}); CamelExtendRunId is an in header only, or a later extend: step of
+        // the same route would act on this run instead of the one the route chose.
         out.setHeader(ExtendConstants.RUN_STATUS, run.getRawStatus());
         out.setHeader(ExtendConstants.ATTEMPTS, response.attempts());
         if (response.requestId() != null) {

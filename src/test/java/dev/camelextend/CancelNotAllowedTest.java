@@ -215,7 +215,7 @@ class CancelNotAllowedTest extends CamelTestSupport {
         assertNotNull(run);
         assertEquals(RUN, run.getId());
         assertEquals(WorkflowRunStatus.valueOf(status), run.getStatus());
-        assertEquals(RUN, out.getMessage().getHeader(ExtendConstants.RUN_ID));
+        assertEquals(RUN, out.getMessage().getBody(dev.camelextend.model.WorkflowRun.class).getId());
         assertEquals(status, out.getMessage().getHeader(ExtendConstants.RUN_STATUS));
         assertEquals(1, out.getMessage().getHeader(ExtendConstants.ATTEMPTS));
         assertMethods("POST", "GET");

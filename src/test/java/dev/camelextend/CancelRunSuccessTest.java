@@ -55,7 +55,7 @@ class CancelRunSuccessTest extends CamelTestSupport {
         assertEquals(OffsetDateTime.parse("2025-04-28T17:01:39.285Z"), run.getInitialRunAt());
         assertEquals("Invoice Processing", out.getMessage().getHeader("workflowName"));
         assertEquals("CANCELLED", out.getMessage().getHeader("statusViaSimple", String.class));
-        assertEquals(RUN, out.getMessage().getHeader(ExtendConstants.RUN_ID));
+        assertEquals(RUN, out.getMessage().getBody(dev.camelextend.model.WorkflowRun.class).getId());
         assertEquals("CANCELLED", out.getMessage().getHeader(ExtendConstants.RUN_STATUS));
         assertEquals("req_abc123", out.getMessage().getHeader(ExtendConstants.REQUEST_ID));
         assertEquals(1, out.getMessage().getHeader(ExtendConstants.ATTEMPTS));

@@ -208,7 +208,12 @@ public final class ExtendClient {
     private void onSuccess(Call call, RawResponse answer) {
         WorkflowRun run;
         try {
-            run = parseRun(answer.body());
+            run = parseRun(answer.body(), call.runId);
+        } catch (WrongAnswerException wrong) {
+            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+                    .message(call.describe() + ": Extend answered HTTP " + answer.status() + " but " + wrong.getMessage())
+                    .answer(answer, null));
+            return;
         } catch (IOException | RuntimeException invalid) {
             // a malformed 2xx is not a network fault and retrying will not fix it: report it as what it is
             fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
@@ -323,7 +328,7 @@ public final class ExtendClient {
                             retryPolicy.backoff(lookup), original);
                     return;
                 }
-                WorkflowRun run = answer != null && answer.isSuccess() ? tryParseRun(answer.body()) : null;
+                WorkflowRun run = answer != null && answer.isSuccess() ? tryParseRun(answer.body(), call.runId) : null;
                 if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
                     fail(call, original);
                 } else if (run.getStatus().isCancelledOrCancelling()
@@ -545,7 +550,12 @@ public final class ExtendClient {
         return new RawResponse(message.getHead(), message.getBody());
     }
 
-    private WorkflowRun parseRun(byte[] body) throws IOException {
+    /**
+     * The run in a 2xx body, which must be the run asked for: strict JSON (see {@code ExtendJson}), an object of type
+     * {@code workflow_run} whose {@code id} is {@code expectedRunId}. Anything else is an answer to another question
+     * (a proxy's cache, a routing mistake, a forged body), and returning it would let a route act on the wrong run.
+     */
+    private WorkflowRun parseRun(byte[] body, String expectedRunId) throws IOException {
         if (body.length == 0) {
             throw new IOException("empty body");
         }
@@ -553,15 +563,37 @@ public final class ExtendClient {
         if (run == null || run.getId() == null) {
             throw new IOException("no workflow run id in the body");
         }
+        if (!WorkflowRun.OBJECT_TYPE.equals(run.getObject())) {
+            throw new WrongAnswerException(run.getObject() == null
+                    ? "the body has no \"object\" type, so it is not a workflow_run"
+                    : "the body is an object of type '" + printable(run.getObject()) + "', not a workflow_run");
+        }
+        if (!expectedRunId.equals(run.getId())) {
+            throw new WrongAnswerException("the body is another run ('" + printable(run.getId()) + "'), not "
+                                           + expectedRunId);
+        }
         return run;
     }
 
-    private WorkflowRun tryParseRun(byte[] body) {
+    private WorkflowRun tryParseRun(byte[] body, String expectedRunId) {
         try {
-            return parseRun(body);
+            return parseRun(body, expectedRunId);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** A well-formed 2xx body that answers another question than the one asked. */
+    private static final class WrongAnswerException extends IOException {
+        WrongAnswerException(String message) {
+            super(message);
+        }
+    }
+
+    /** A short single-line form of a server-supplied value for a message. */
+    private static String printable(String value) {
+        return BodyText.start(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), 80).replace('\n', '\uFFFD')
+                .replace('\t', '\uFFFD');
     }
 
     private static String codeAndMessage(ApiError error) {

@@ -1,5 +1,6 @@
 package dev.camelextend.model;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * <li>writes timestamps as ISO-8601 text, not numbers ({@code WRITE_DATES_AS_TIMESTAMPS} disabled);</li>
  * <li>does not fail on unknown properties (the model classes keep them in {@code additionalProperties}
  * anyway);</li>
+ * <li>is strict about what a document is: trailing tokens after the value and duplicate keys fail, so an answer
+ * that could be read two ways (two {@code id}s, a second object after the first) is never read as either;</li>
  * <li>leaves the default inclusion, so {@code null} fields are written as {@code null} and round-trip.</li>
  * </ul>
  * Each call returns a new, independent mapper; a configured mapper is thread-safe and should be reused.
@@ -36,6 +39,8 @@ public final class ExtendJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 }

@@ -26,6 +26,9 @@ public class WorkflowRun extends ExtendObject {
 
     private static final long serialVersionUID = 1L;
 
+    /** The {@code object} value Extend gives every workflow run. */
+    public static final String OBJECT_TYPE = "workflow_run";
+
     private String object;
     private String id;
     private WorkflowSummary workflow;

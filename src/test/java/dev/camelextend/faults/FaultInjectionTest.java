@@ -318,7 +318,7 @@ class FaultInjectionTest {
                 () -> "a success carries the run: " + s.runId());
         assertEquals(s.runId(), run.getId());
         assertEquals(s.cancel() ? "CANCELLED" : "PROCESSING", run.getRawStatus());
-        assertEquals(s.runId(), s.exchange().getMessage().getHeader(ExtendConstants.RUN_ID));
+        assertEquals(s.runId(), s.exchange().getMessage().getBody(dev.camelextend.model.WorkflowRun.class).getId());
     }
 
     /** With a 50 % fault share both outcomes show up among {@value #N} exchanges (the draws are seeded). */

@@ -38,7 +38,8 @@ import org.apache.hc.core5.reactor.ListenerEndpoint;
 
 /**
  * A minimal, fast loopback stand-in for Extend's cancel endpoint: {@code POST /workflow_runs/{id}/cancel} answers 200
- * with the {@code workflow-run-cancelled.json} fixture. Path segments before {@code workflow_runs} select a behaviour,
+ * with the {@code workflow-run-cancelled.json} fixture as run {@code id} (the component checks that an answer is the
+ * run it asked for). Path segments before {@code workflow_runs} select a behaviour,
  * so a client's {@code baseUrl} picks it:
  * <ul>
  * <li>{@code /delay/{ms}/...} answers after {@code ms} milliseconds - the answer is scheduled, no thread waits;</li>
@@ -55,6 +56,10 @@ public final class StubServer implements AutoCloseable {
     public enum Engine { HTTPCORE, JDK }
 
     static final byte[] FIXTURE = fixture();
+    /** The fixture around its top-level run ID, so an answer names the run asked for without a copy of the JSON. */
+    private static final String FIXTURE_RUN_ID = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
+    private static final byte[] FIXTURE_HEAD = head(FIXTURE, FIXTURE_RUN_ID);
+    private static final byte[] FIXTURE_TAIL = tail(FIXTURE, FIXTURE_RUN_ID);
     private static final byte[] UNAVAILABLE = "{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"try again\",\"retryable\":true}"
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] RATE_LIMITED = "{\"code\":\"RATE_LIMITED\",\"message\":\"slow down\",\"retryable\":true}"
@@ -196,8 +201,8 @@ public final class StubServer implements AutoCloseable {
                 }
             }
         }
+        String runId = path.substring(runs + "/workflow_runs/".length(), path.length() - "/cancel".length());
         if (failFirst) {
-            String runId = path.substring(runs + "/workflow_runs/".length(), path.length() - "/cancel".length());
             if (seen.add(runId)) {
                 status503.increment();
                 return new Answer(503, UNAVAILABLE, null, delay);
@@ -208,7 +213,7 @@ public final class StubServer implements AutoCloseable {
             return new Answer(429, RATE_LIMITED, "1", delay);
         }
         ok.increment();
-        return new Answer(200, FIXTURE, null, delay);
+        return new Answer(200, runAnswer(runId), null, delay);
     }
 
     /** Sliding one-second window of admitted requests. */
@@ -285,6 +290,34 @@ public final class StubServer implements AutoCloseable {
         if (jdk != null) {
             jdk.stop(0);
         }
+    }
+
+    /** The fixture with {@code runId} as its top-level ID. */
+    static byte[] runAnswer(String runId) {
+        byte[] id = runId.getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[FIXTURE_HEAD.length + id.length + FIXTURE_TAIL.length];
+        System.arraycopy(FIXTURE_HEAD, 0, body, 0, FIXTURE_HEAD.length);
+        System.arraycopy(id, 0, body, FIXTURE_HEAD.length, id.length);
+        System.arraycopy(FIXTURE_TAIL, 0, body, FIXTURE_HEAD.length + id.length, FIXTURE_TAIL.length);
+        return body;
+    }
+
+    private static byte[] head(byte[] fixture, String id) {
+        String text = new String(fixture, StandardCharsets.UTF_8);
+        return text.substring(0, topLevelId(text, id)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] tail(byte[] fixture, String id) {
+        String text = new String(fixture, StandardCharsets.UTF_8);
+        return text.substring(topLevelId(text, id) + id.length()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int topLevelId(String text, String id) {
+        int at = text.indexOf("\"id\": \"" + id + "\"");
+        if (at < 0) {
+            throw new IllegalStateException("the fixture's top-level id is not " + id);
+        }
+        return at + "\"id\": \"".length();
     }
 
     private static byte[] fixture() {

@@ -14,7 +14,7 @@ import org.apache.camel.Message;
 /**
  * The JMS properties the pipeline reads and writes, and the small steps that set them.
  * <p>
- * The component's own headers ({@code CamelExtendRunId}, {@code CamelExtendRunStatus}, ...) start with "Camel", and
+ * The component's own headers ({@code CamelExtendRunStatus}, {@code CamelExtendAttempts}, ...) start with "Camel", and
  * camel-jms never copies such headers into a JMS message. So the pipeline copies them into the properties below,
  * whose names are valid JMS property identifiers.
  */
@@ -57,7 +57,7 @@ public final class PipelineHeaders {
     public static void describeResult(Exchange exchange) throws JsonProcessingException {
         Message m = exchange.getMessage();
         WorkflowRun run = m.getBody(WorkflowRun.class);
-        m.setHeader(RUN_ID, m.getHeader(ExtendConstants.RUN_ID));
+        m.setHeader(RUN_ID, run.getId());
         m.setHeader(RUN_STATUS, m.getHeader(ExtendConstants.RUN_STATUS));
         m.setHeader(ATTEMPTS, m.getHeader(ExtendConstants.ATTEMPTS));
         copyIfPresent(m, ExtendConstants.REQUEST_ID, EXTEND_REQUEST_ID);
