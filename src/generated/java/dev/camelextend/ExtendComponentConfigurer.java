@@ -59,6 +59,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxworkerthreads":
+        case "maxWorkerThreads": target.setMaxWorkerThreads(property(camelContext, int.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -120,6 +122,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "maxworkerthreads":
+        case "maxWorkerThreads": return int.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -182,6 +186,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
+        case "maxworkerthreads":
+        case "maxWorkerThreads": return target.getMaxWorkerThreads();
         case "proxyauthpassword":
         case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
         case "proxyauthusername":

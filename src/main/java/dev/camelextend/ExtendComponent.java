@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelextend.client.HttpTransports;
 import dev.camelextend.client.TransportSettings;
 import dev.camelextend.model.ExtendJson;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
@@ -21,8 +23,8 @@ import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The {@code extend:} component. Holds the shared defaults ({@code camel.component.extend.*}) and the resources every
- * endpoint shares: one pooled HTTP client per distinct connection setup, one retry/deadline scheduler thread, and one
- * JSON mapper. They are created on first use and released when the component stops.
+ * endpoint shares: one pooled HTTP client per distinct connection setup, one retry/deadline scheduler thread, the
+ * worker threads that continue routes after a call, and one JSON mapper. They are created on first use and released when the component stops.
  */
 @Component("extend")
 public class ExtendComponent extends HealthCheckComponent {
@@ -31,9 +33,20 @@ public class ExtendComponent extends HealthCheckComponent {
                             + " overridden per endpoint.")
     private ExtendConfiguration configuration = new ExtendConfiguration();
 
+    @Metadata(label = "advanced", defaultValue = "50",
+              description = "The most threads that run the rest of a route after an Extend answer, a retry, a"
+                            + " rate-limit wait or a timeout (the pool grows to this before it queues, and shrinks"
+                            + " when idle). Route code never runs on the HTTP client's I/O threads, so a blocking step"
+                            + " after an extend call cannot stop the thread that sends the next request.")
+    private int maxWorkerThreads = 50;
+
     private final Map<TransportKey, CloseableHttpAsyncClient> transports = new ConcurrentHashMap<>();
     private final ObjectMapper objectMapper = ExtendJson.newObjectMapper();
     private volatile ScheduledExecutorService scheduler;
+    private volatile WorkerThreads workers;
+
+    /** How long a stop waits for routes still running on worker threads. */
+    private static final long WORKER_DRAIN_MILLIS = 10_000;
 
     public ExtendComponent() {
     }
@@ -63,6 +76,33 @@ public class ExtendComponent extends HealthCheckComponent {
     /** The shared configuration; every option can also be set on its own at component level. */
     public void setConfiguration(ExtendConfiguration configuration) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    public int getMaxWorkerThreads() {
+        return maxWorkerThreads;
+    }
+
+    /** The most threads that run the rest of a route after an Extend answer, a retry, a wait or a timeout. */
+    public void setMaxWorkerThreads(int maxWorkerThreads) {
+        this.maxWorkerThreads = maxWorkerThreads;
+    }
+
+    /** The threads that continue routes after a call; created on first use, stopped with the component. */
+    synchronized WorkerThreads getWorkers() {
+        if (workers == null) {
+            if (maxWorkerThreads < 1) {
+                throw new IllegalArgumentException("The maxWorkerThreads option must be positive, was "
+                                                   + maxWorkerThreads);
+            }
+            ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+            AtomicInteger count = new AtomicInteger();
+            workers = new WorkerThreads(maxWorkerThreads, task -> {
+                Thread t = new Thread(task, threads.resolveThreadName("ExtendWorker") + "-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return workers;
     }
 
     ObjectMapper getObjectMapper() {
@@ -111,6 +151,15 @@ public class ExtendComponent extends HealthCheckComponent {
         }
         if (s != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(s);
+        }
+        WorkerThreads w;
+        synchronized (this) {
+            w = workers;
+            workers = null;
+        }
+        if (w != null) {
+            // the calls ended above; let their exchanges finish the route they are in
+            w.shutdown(WORKER_DRAIN_MILLIS);
         }
         super.doStop();
     }

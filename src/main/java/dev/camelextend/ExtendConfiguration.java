@@ -90,8 +90,8 @@ public class ExtendConfiguration implements Cloneable {
     private double rateLimit;
 
     @UriParam(label = "advanced", defaultValue = "false",
-              description = "Wait for each call on the calling thread instead of continuing the route on an HttpClient"
-                            + " I/O thread. Transacted exchanges always wait this way, so error handling and later"
+              description = "Wait for each call on the calling thread instead of continuing the route on one of"
+                            + " the component's worker threads. Transacted exchanges always wait this way, so error handling and later"
                             + " steps stay inside the transaction's thread.")
     private boolean synchronous;
 

@@ -7,20 +7,27 @@ import java.util.concurrent.CompletionException;
 import dev.camelextend.client.ExtendCallFailure;
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendResponse;
+import dev.camelextend.client.HttpTransports;
 import dev.camelextend.model.WorkflowRun;
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one exchange to Extend without blocking: the run ID is resolved and checked on the caller's thread, the call
- * runs on HttpClient's I/O threads, and the exchange continues when the client's future completes. Every path ends in
+ * runs on HttpClient's I/O threads, and the exchange continues on the component's worker threads when the client's
+ * future completes (never on an I/O thread: see {@link WorkerThreads}). Every path ends in
  * exactly one {@code callback.done(...)}, with a failure set on the exchange, never thrown from an I/O thread.
  */
 public class ExtendProducer extends DefaultAsyncProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtendProducer.class);
 
     private final ExtendEndpoint endpoint;
     private WritableHealthCheckRepository healthCheckRepository;
@@ -72,21 +79,38 @@ public class ExtendProducer extends DefaultAsyncProducer {
             return true;
         }
         String id = runId;
-        if (exchange.isTransacted() || endpoint.getConfiguration().isSynchronous()) {
-            // A transaction is bound to the consumer's thread: continuing on an I/O thread would run error handling
-            // and later sends outside it. Every call ends (deadlines, retries and close() are all bounded).
+        if ((exchange.isTransacted() || endpoint.getConfiguration().isSynchronous()) && !HttpTransports.isIoThread()) {
+            // A transaction is bound to the consumer's thread: continuing on another thread would run error handling
+            // and later sends outside it. Every call ends (deadlines, retries and close() are all bounded). On an I/O
+            // thread of the component this wait would stop the thread that must send the request: continue async.
             complete(exchange, call, id);
             callback.done(true);
             return true;
         }
-        call.whenComplete((response, error) -> {
-            try {
-                complete(exchange, call, id);
-            } finally {
-                callback.done(false);
-            }
-        });
+        WorkerThreads workers = endpoint.getComponent().getWorkers();
+        call.whenComplete((response, error) -> workers.execute(() -> continueRoute(exchange, call, id, callback)));
         return false;
+    }
+
+    /**
+     * Runs the rest of the route on a worker thread. Camel's own steps catch exceptions but not every {@code Error}: a
+     * {@code StackOverflowError} thrown by route code would escape the callback, end nowhere (this runs in a future's
+     * continuation) and leave the exchange waiting forever. It is logged here and the exchange completes with it.
+     */
+    private void continueRoute(Exchange exchange, CompletableFuture<ExtendResponse> call, String runId,
+                               AsyncCallback callback) {
+        complete(exchange, call, runId);
+        try {
+            callback.done(false);
+        } catch (Throwable routeError) {
+            LOG.error("The route after Extend {} of run {} threw {}: the exchange {} ends with it",
+                    endpoint.getOperation(), runId, routeError.getClass().getName(), exchange.getExchangeId(),
+                    routeError);
+            exchange.setException(routeError instanceof Exception e ? e
+                    : new CamelExecutionException("Route code threw " + routeError.getClass().getName(), exchange,
+                            routeError));
+            callback.done(false);
+        }
     }
 
     /** Puts the finished call's run or typed exception on the exchange; waits if the call is not finished yet. */

@@ -42,7 +42,7 @@ class RunIdInputTest extends CamelTestSupport {
 
     @BeforeEach
     void resetFake() {
-        FAKE.otherwise(r -> Reply.json(200, FakeExtendServer.fixture("workflow-run-processing.json")));
+        FAKE.otherwise(r -> Reply.runFor(r, "workflow-run-processing.json"));
     }
 
     @Override

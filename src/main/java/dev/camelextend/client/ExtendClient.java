@@ -12,7 +12,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -455,10 +454,9 @@ public final class ExtendClient {
             return inFlight.answer;
         }
         try {
-            inFlight.handedOver(http.execute(SimpleRequestProducer.create(request), new ReleaseFirstResponseConsumer(
-                            new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes())),
-                            this::isOnlyRequestInFlight),
-                    null, context, inFlight));
+            inFlight.handedOver(http.execute(SimpleRequestProducer.create(request),
+                    new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes())), null, context,
+                    inFlight));
         } catch (RuntimeException notRunning) {
             inFlight.failed(notRunning);
             return inFlight.answer;
@@ -467,11 +465,6 @@ public final class ExtendClient {
             inFlight.abort(); // close() ran while this request was being handed over
         }
         return inFlight.answer;
-    }
-
-    /** True while the request asking is this client's only one in flight (it leaves the registry when completed). */
-    private boolean isOnlyRequestInFlight() {
-        return requestsInFlight.size() <= 1;
     }
 
     /**
@@ -520,15 +513,16 @@ public final class ExtendClient {
             failed(new CancellationException("request cancelled"));
         }
 
-        /** The deadline passed. The rest of the route must not run on the single scheduler thread: common pool. */
+        /**
+         * The deadline passed. Completing here, on the scheduler thread, only runs the client's own non-blocking steps
+         * (a retry is scheduled, or the call fails); whoever continues a route hands it to threads of its own.
+         */
         @Override
         void expire() {
-            ForkJoinPool.commonPool().execute(() -> {
-                if (answer.completeExceptionally(new TimeoutException(
-                        "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
-                    cancelFuture();
-                }
-            });
+            if (answer.completeExceptionally(new TimeoutException(
+                    "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
+                cancelFuture();
+            }
         }
 
         /** The client is closing: the request ends now, whatever HttpClient does later. */

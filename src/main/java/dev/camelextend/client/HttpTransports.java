@@ -71,6 +71,17 @@ public final class HttpTransports {
         return client;
     }
 
+    /** True on an I/O thread of a client built here: code there must never wait for another call. */
+    public static boolean isIoThread() {
+        return Thread.currentThread() instanceof IoThread;
+    }
+
+    private static final class IoThread extends Thread {
+        IoThread(Runnable task, String name) {
+            super(task, name);
+        }
+    }
+
     /** Daemon threads with a recognisable name, so a thread dump says whose they are. */
     static final class NamedThreadFactory implements ThreadFactory {
         private final String prefix;
@@ -82,7 +93,7 @@ public final class HttpTransports {
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+            Thread t = new IoThread(r, prefix + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         }

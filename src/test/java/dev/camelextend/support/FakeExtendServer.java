@@ -42,6 +42,18 @@ public final class FakeExtendServer implements AutoCloseable, BeforeEachCallback
             return null;
         }
 
+        /** The run the path names ({@code /workflow_runs/{id}} or {@code .../cancel}), or null. */
+        public String runId() {
+            String prefix = "/workflow_runs/";
+            int at = rawPath.indexOf(prefix);
+            if (at < 0) {
+                return null;
+            }
+            String rest = rawPath.substring(at + prefix.length());
+            int slash = rest.indexOf('/');
+            return slash < 0 ? rest : rest.substring(0, slash);
+        }
+
         public boolean hasHeader(String name) {
             return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
         }
@@ -53,6 +65,13 @@ public final class FakeExtendServer implements AutoCloseable, BeforeEachCallback
 
         public static Reply json(int status, String body) {
             return new Reply(status, body, Map.of("Content-Type", "application/json"), 0, Mode.ANSWER);
+        }
+
+        /** A fixture run answered as the run the request names, as Extend would. */
+        public static Reply runFor(Recorded request, String fixture) {
+            String json = FakeExtendServer.fixture(fixture);
+            String fixtureId = json.substring(json.indexOf("\"id\": \"") + 7, json.indexOf('"', json.indexOf("\"id\": \"") + 7));
+            return json(200, json.replace(fixtureId, request.runId()));
         }
 
         public static Reply text(int status, String body) {
