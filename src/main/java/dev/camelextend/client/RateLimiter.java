@@ -1,7 +1,9 @@
 package dev.camelextend.client;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A non-blocking request pacer: callers ask for a slot and are told how long to wait before sending; nobody sleeps.
@@ -23,6 +25,8 @@ public final class RateLimiter {
     static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + GUARD_NANOS;
 
+    /** Monotonic nanoseconds: {@link System#nanoTime} in production, a fake clock in tests. */
+    private final LongSupplier nanoTime;
     private long intervalNanos;
     private long nextFreeNanos;
     private long pausedUntilNanos;
@@ -35,11 +39,20 @@ public final class RateLimiter {
 
     /** @param permitsPerSecond the sustained rate; must be positive */
     public RateLimiter(double permitsPerSecond) {
+        this(permitsPerSecond, System::nanoTime);
+    }
+
+    /**
+     * @param permitsPerSecond the sustained rate; must be positive
+     * @param nanoTime         the monotonic nanosecond source every wait is measured on (as {@link System#nanoTime})
+     */
+    public RateLimiter(double permitsPerSecond, LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         if (!(permitsPerSecond > 0)) {
             throw new IllegalArgumentException("permitsPerSecond must be positive, was " + permitsPerSecond);
         }
         this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
-        this.nextFreeNanos = System.nanoTime();
+        this.nextFreeNanos = nanoTime.getAsLong();
         this.pausedUntilNanos = nextFreeNanos;
         this.turnNanos = nextFreeNanos;
         this.sentAt = new long[burst(permitsPerSecond)];
@@ -84,7 +97,7 @@ public final class RateLimiter {
      *                 before asking again with {@code hasTurn = true}
      */
     public synchronized Duration acquireSend(boolean hasTurn) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         int next = (int) (sent % sentAt.length);
         long free = sent >= sentAt.length ? sentAt[next] + WINDOW_NANOS : now;
         if (free <= now && (hasTurn || turnNanos <= now)) {
@@ -99,7 +112,7 @@ public final class RateLimiter {
 
     /** Reserves the next slot. @return how long to wait before sending, zero when the caller may send now */
     public synchronized Duration reserve() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long slot = Math.max(Math.max(nextFreeNanos, now), pausedUntilNanos);
         nextFreeNanos = slot + intervalNanos;
         return Duration.ofNanos(slot - now);
@@ -107,13 +120,13 @@ public final class RateLimiter {
 
     /** @return how long a reserved slot must still wait because of a pause imposed after it was reserved */
     public synchronized Duration remainingPause() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         return pausedUntilNanos > now ? Duration.ofNanos(pausedUntilNanos - now) : Duration.ZERO;
     }
 
     /** Holds back every caller for {@code delay} (from a 429's {@code Retry-After}). */
     public synchronized void pauseFor(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
+        long until = nanoTime.getAsLong() + delay.toNanos();
         if (until > pausedUntilNanos) {
             pausedUntilNanos = until;
         }

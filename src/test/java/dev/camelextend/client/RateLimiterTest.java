@@ -1,66 +1,93 @@
 package dev.camelextend.client;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Every test runs on a fake clock: time moves only when the test advances it. */
 class RateLimiterTest {
+
+    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+
+    private RateLimiter limiter(double permitsPerSecond) {
+        return new RateLimiter(permitsPerSecond, clock::get);
+    }
+
+    private void advance(Duration by) {
+        clock.addAndGet(by.toNanos());
+    }
 
     @Test
     void slotsAreSpacedEvenlyAtTheRate() {
-        RateLimiter limiter = new RateLimiter(10); // one slot per 100 ms
-        Duration first = limiter.reserve();
-        Duration second = limiter.reserve();
+        RateLimiter limiter = limiter(10); // one slot per 100 ms
+        assertEquals(Duration.ZERO, limiter.reserve(), "the first caller goes at once");
+        assertEquals(Duration.ofMillis(100), limiter.reserve(), "the second waits one interval");
         Duration eleventh = Duration.ZERO;
         for (int i = 0; i < 9; i++) {
             eleventh = limiter.reserve();
         }
-        assertTrue(first.toMillis() <= 1, "the first caller goes at once: " + first);
-        assertTrue(second.toMillis() >= 95 && second.toMillis() <= 100, "the second waits one interval: " + second);
-        assertTrue(eleventh.toMillis() >= 995 && eleventh.toMillis() <= 1000, "the 11th waits 10 intervals: " + eleventh);
+        assertEquals(Duration.ofMillis(1000), eleventh, "the 11th waits 10 intervals");
+    }
+
+    @Test
+    void waitsShrinkAsTimePasses() {
+        RateLimiter limiter = limiter(10);
+        limiter.reserve();
+        limiter.reserve(); // slot at +100 ms
+        advance(Duration.ofMillis(150));
+        assertEquals(Duration.ofMillis(50), limiter.reserve(), "the third slot is at +200 ms");
+        advance(Duration.ofSeconds(10));
+        assertEquals(Duration.ZERO, limiter.reserve(), "an idle limiter does not save up slots");
+        assertEquals(Duration.ofMillis(100), limiter.reserve(), "no burst after idling");
     }
 
     @Test
     void aPauseHoldsBackEveryLaterCaller() {
-        RateLimiter limiter = new RateLimiter(1000);
+        RateLimiter limiter = limiter(1000);
         limiter.reserve();
         limiter.pauseFor(Duration.ofSeconds(2));
-        Duration next = limiter.reserve();
-        assertTrue(next.toMillis() >= 1900 && next.toMillis() <= 2000, "a slot after a 2 s pause waits for it: " + next);
-        assertTrue(limiter.remainingPause().toMillis() >= 1900);
+        assertEquals(Duration.ofSeconds(2), limiter.reserve(), "a slot after a 2 s pause waits for it");
+        assertEquals(Duration.ofSeconds(2), limiter.remainingPause());
+        advance(Duration.ofMillis(500));
+        assertEquals(Duration.ofMillis(1500), limiter.remainingPause());
+        advance(Duration.ofMillis(1500));
+        assertEquals(Duration.ZERO, limiter.remainingPause());
     }
 
     @Test
     void aShorterPauseNeverShortensALongerOne() {
-        RateLimiter limiter = new RateLimiter(1000);
+        RateLimiter limiter = limiter(1000);
         limiter.pauseFor(Duration.ofSeconds(5));
         limiter.pauseFor(Duration.ofSeconds(1));
-        assertTrue(limiter.remainingPause().toMillis() >= 4900);
+        assertEquals(Duration.ofSeconds(5), limiter.remainingPause());
     }
 
     @Test
-    void accountsShareOneLimiterAndTheLowestRateWins() {
-        RateLimiter a = RateLimiters.forAccount("sk_rl_test_a", "http://127.0.0.1:1", 50);
-        RateLimiter again = RateLimiters.forAccount("sk_rl_test_a", "http://127.0.0.1:1", 80);
-        RateLimiter lower = RateLimiters.forAccount("sk_rl_test_a", "http://127.0.0.1:1", 20);
-        RateLimiter otherKey = RateLimiters.forAccount("sk_rl_test_b", "http://127.0.0.1:1", 50);
-        RateLimiter otherUrl = RateLimiters.forAccount("sk_rl_test_a", "http://127.0.0.1:2", 50);
-
-        assertSame(a, again);
-        assertSame(a, lower);
-        assertEquals(20, a.permitsPerSecond(), 0.01);
-        assertTrue(a != otherKey && a != otherUrl);
-        assertEquals(50, otherKey.permitsPerSecond(), 0.01);
+    void sendsBeyondTheWindowWaitForTurnsInOrder() {
+        RateLimiter limiter = limiter(2); // two sends per window of 1 s + guard
+        long window = Duration.ofSeconds(1).toNanos() + RateLimiter.GUARD_NANOS;
+        assertEquals(Duration.ZERO, limiter.acquireSend(false));
+        assertEquals(Duration.ZERO, limiter.acquireSend(false));
+        assertEquals(Duration.ofNanos(window), limiter.acquireSend(false), "the third waits for the first to age out");
+        assertEquals(Duration.ofNanos(window + window / 2), limiter.acquireSend(false), "the fourth comes after it");
+        advance(Duration.ofNanos(window));
+        assertEquals(Duration.ofNanos(window), limiter.acquireSend(false), "a newcomer does not jump the queue");
+        assertEquals(Duration.ZERO, limiter.acquireSend(true), "the held request goes at its turn");
     }
 
     @Test
     void rejectsNonPositiveRates() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
-        assertThrows(IllegalArgumentException.class, () -> RateLimiters.forAccount("k", "http://x", -1));
+        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(-1, clock::get));
+        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(Double.NaN, clock::get));
+    }
+
+    @Test
+    void theOneArgumentConstructorRunsOnTheSystemClock() {
+        assertEquals(Duration.ZERO, new RateLimiter(1).remainingPause());
     }
 }
