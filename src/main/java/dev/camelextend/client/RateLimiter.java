@@ -24,6 +24,7 @@ public final class RateLimiter {
      */
     static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + GUARD_NANOS;
+    private static final long MAX_PAUSE_NANOS = RetryAfter.MAX.toNanos();
 
     /** Monotonic nanoseconds: {@link System#nanoTime} in production, a fake clock in tests. */
     private final LongSupplier nanoTime;
@@ -100,12 +101,12 @@ public final class RateLimiter {
         long now = nanoTime.getAsLong();
         int next = (int) (sent % sentAt.length);
         long free = sent >= sentAt.length ? sentAt[next] + WINDOW_NANOS : now;
-        if (free <= now && (hasTurn || turnNanos <= now)) {
+        if (free - now <= 0 && (hasTurn || turnNanos - now <= 0)) {
             sentAt[next] = now;
             sent++;
             return Duration.ZERO;
         }
-        long turn = Math.max(free, turnNanos);
+        long turn = later(free, turnNanos);
         turnNanos = turn + WINDOW_NANOS / sentAt.length;
         return Duration.ofNanos(turn - now);
     }
@@ -113,7 +114,7 @@ public final class RateLimiter {
     /** Reserves the next slot. @return how long to wait before sending, zero when the caller may send now */
     public synchronized Duration reserve() {
         long now = nanoTime.getAsLong();
-        long slot = Math.max(Math.max(nextFreeNanos, now), pausedUntilNanos);
+        long slot = later(later(nextFreeNanos, now), pausedUntilNanos);
         nextFreeNanos = slot + intervalNanos;
         return Duration.ofNanos(slot - now);
     }
@@ -121,17 +122,29 @@ public final class RateLimiter {
     /** @return how long a reserved slot must still wait because of a pause imposed after it was reserved */
     public synchronized Duration remainingPause() {
         long now = nanoTime.getAsLong();
-        return pausedUntilNanos > now ? Duration.ofNanos(pausedUntilNanos - now) : Duration.ZERO;
+        long left = pausedUntilNanos - now;
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
-    /** Holds back every caller for {@code delay} (from a 429's {@code Retry-After}). */
+    /**
+     * Holds back every caller for {@code delay} (from a 429's {@code Retry-After}). A longer pause than
+     * {@link RetryAfter#MAX} is cut to it (a wait that long is the same as forever, and the sum stays well inside a
+     * {@code long}); a negative one changes nothing; a shorter one never shortens a pause already in force.
+     */
     public synchronized void pauseFor(Duration delay) {
-        long until = nanoTime.getAsLong() + delay.toNanos();
-        if (until > pausedUntilNanos) {
-            pausedUntilNanos = until;
+        if (delay.isNegative() || delay.isZero()) {
+            return;
         }
-        if (nextFreeNanos < pausedUntilNanos) {
-            nextFreeNanos = pausedUntilNanos;
-        }
+        long nanos = delay.compareTo(RetryAfter.MAX) >= 0 ? MAX_PAUSE_NANOS : delay.toNanos();
+        pausedUntilNanos = later(pausedUntilNanos, nanoTime.getAsLong() + nanos);
+        nextFreeNanos = later(nextFreeNanos, pausedUntilNanos);
+    }
+
+    /**
+     * The later of two clock readings. Like {@link System#nanoTime} values, they are compared by their difference, never
+     * directly: the clock may start anywhere, even close to {@code Long.MAX_VALUE}, and a sum past it wraps around.
+     */
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
     }
 }

@@ -1,10 +1,12 @@
 package dev.camelextend.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -77,6 +79,59 @@ class RateLimiterTest {
         advance(Duration.ofNanos(window));
         assertEquals(Duration.ofNanos(window), limiter.acquireSend(false), "a newcomer does not jump the queue");
         assertEquals(Duration.ZERO, limiter.acquireSend(true), "the held request goes at its turn");
+    }
+
+    @Test
+    void aHugePauseIsCutToTheLongestRetryAfterInsteadOfThrowing() {
+        RateLimiter limiter = limiter(10);
+        assertDoesNotThrow(() -> limiter.pauseFor(Duration.ofSeconds(9_300_000_000L)));
+        assertEquals(RetryAfter.MAX, limiter.remainingPause());
+        assertEquals(RetryAfter.MAX, limiter.reserve());
+        assertDoesNotThrow(() -> limiter.pauseFor(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)));
+        assertDoesNotThrow(() -> limiter.pauseFor(
+                Duration.between(Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("9999-12-31T23:59:59Z"))));
+        assertEquals(RetryAfter.MAX, limiter.remainingPause());
+        assertDoesNotThrow(() -> limiter.remainingPause().toNanos());
+    }
+
+    @Test
+    void aNegativePauseChangesNothing() {
+        RateLimiter limiter = limiter(10);
+        limiter.pauseFor(Duration.ofSeconds(-5));
+        limiter.pauseFor(Duration.ofSeconds(Long.MIN_VALUE));
+        assertEquals(Duration.ZERO, limiter.remainingPause());
+        assertEquals(Duration.ZERO, limiter.reserve());
+    }
+
+    @Test
+    void aPauseHoldsWhenTheClockWrapsAround() {
+        // System.nanoTime may start anywhere, even close to Long.MAX_VALUE: times are compared by their difference
+        clock.set(Long.MAX_VALUE - Duration.ofSeconds(1).toNanos());
+        RateLimiter limiter = limiter(1000);
+        limiter.pauseFor(Duration.ofSeconds(2));
+        assertEquals(Duration.ofSeconds(2), limiter.remainingPause());
+        assertEquals(Duration.ofSeconds(2), limiter.reserve());
+        advance(Duration.ofMillis(1500));
+        assertEquals(Duration.ofMillis(500), limiter.remainingPause());
+    }
+
+    @Test
+    void slotsStaySpacedWhenTheClockWrapsAround() {
+        clock.set(Long.MAX_VALUE - Duration.ofMillis(50).toNanos());
+        RateLimiter limiter = limiter(10);
+        assertEquals(Duration.ZERO, limiter.reserve());
+        assertEquals(Duration.ofMillis(100), limiter.reserve());
+        assertEquals(Duration.ofMillis(200), limiter.reserve());
+    }
+
+    @Test
+    void theSendWindowHoldsWhenTheClockWrapsAround() {
+        clock.set(Long.MAX_VALUE - Duration.ofMillis(50).toNanos());
+        RateLimiter limiter = limiter(1);
+        long window = Duration.ofSeconds(1).toNanos() + RateLimiter.GUARD_NANOS;
+        assertEquals(Duration.ZERO, limiter.acquireSend(false));
+        advance(Duration.ofMillis(100));
+        assertEquals(Duration.ofNanos(window - Duration.ofMillis(100).toNanos()), limiter.acquireSend(false));
     }
 
     @Test
