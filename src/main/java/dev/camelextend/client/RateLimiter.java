@@ -25,6 +25,8 @@ public final class RateLimiter {
     static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + GUARD_NANOS;
     private static final long MAX_PAUSE_NANOS = RetryAfter.MAX.toNanos();
+    /** The longest Duration that {@link Duration#toNanos} can take. */
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     /** Monotonic nanoseconds: {@link System#nanoTime} in production, a fake clock in tests. */
     private final LongSupplier nanoTime;
@@ -114,9 +116,37 @@ public final class RateLimiter {
     /** Reserves the next slot. @return how long to wait before sending, zero when the caller may send now */
     public synchronized Duration reserve() {
         long now = nanoTime.getAsLong();
-        long slot = later(later(nextFreeNanos, now), pausedUntilNanos);
+        long slot = nextSlot(now);
         nextFreeNanos = slot + intervalNanos;
         return Duration.ofNanos(slot - now);
+    }
+
+    /**
+     * Reserves the next slot only if it comes within {@code maxWait}, counting any pause in force, so that a caller
+     * with a time budget never takes a slot it cannot use. The actual-send check of {@link #acquireSend} still applies
+     * when the slot comes.
+     *
+     * @return how long to wait before sending (zero up to {@code maxWait}) with the slot reserved; or null when the
+     *         slot is further away (or {@code maxWait} is negative), and then nothing is reserved: the schedule is
+     *         unchanged, so a refused caller does not push later ones back
+     */
+    public synchronized Duration reserveWithin(Duration maxWait) {
+        if (maxWait.isNegative()) {
+            return null;
+        }
+        long now = nanoTime.getAsLong();
+        long slot = nextSlot(now);
+        long wait = slot - now;
+        long budget = maxWait.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : maxWait.toNanos();
+        if (wait > budget) {
+            return null;
+        }
+        nextFreeNanos = slot + intervalNanos;
+        return Duration.ofNanos(wait);
+    }
+
+    private long nextSlot(long now) {
+        return later(later(nextFreeNanos, now), pausedUntilNanos);
     }
 
     /** @return how long a reserved slot must still wait because of a pause imposed after it was reserved */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Every test runs on a fake clock: time moves only when the test advances it. */
@@ -132,6 +133,46 @@ class RateLimiterTest {
         assertEquals(Duration.ZERO, limiter.acquireSend(false));
         advance(Duration.ofMillis(100));
         assertEquals(Duration.ofNanos(window - Duration.ofMillis(100).toNanos()), limiter.acquireSend(false));
+    }
+
+    @Test
+    void reserveWithinTakesASlotThatComesInTime() {
+        RateLimiter limiter = limiter(10);
+        assertEquals(Duration.ZERO, limiter.reserveWithin(Duration.ZERO));
+        assertEquals(Duration.ofMillis(100), limiter.reserveWithin(Duration.ofMillis(100)), "the budget is inclusive");
+        assertEquals(Duration.ofMillis(200), limiter.reserve(), "both slots were taken");
+    }
+
+    @Test
+    void aRefusedCallerReservesNothing() {
+        RateLimiter limiter = limiter(10);
+        limiter.reserve();
+        for (int i = 0; i < 5; i++) {
+            assertNull(limiter.reserveWithin(Duration.ofMillis(99)), "the next slot is 100 ms away");
+        }
+        assertNull(limiter.reserveWithin(Duration.ofMillis(-1)));
+        assertEquals(Duration.ofMillis(100), limiter.reserve(), "refused callers did not push this one back");
+    }
+
+    @Test
+    void reserveWithinCountsAnActivePause() {
+        RateLimiter limiter = limiter(10);
+        limiter.pauseFor(Duration.ofSeconds(2));
+        assertNull(limiter.reserveWithin(Duration.ofSeconds(1)));
+        assertEquals(Duration.ofSeconds(2), limiter.reserveWithin(Duration.ofSeconds(2)));
+        assertEquals(Duration.ofMillis(2100), limiter.reserve());
+        advance(Duration.ofMillis(2050));
+        assertEquals(Duration.ofMillis(150), limiter.reserveWithin(Duration.ofMillis(150)));
+    }
+
+    @Test
+    void reserveWithinTakesAnyBudget() {
+        RateLimiter limiter = limiter(10);
+        limiter.pauseFor(Duration.ofSeconds(9_300_000_000L));
+        assertNull(limiter.reserveWithin(Duration.ofDays(364)));
+        assertEquals(RetryAfter.MAX, limiter.reserveWithin(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)));
+        assertNull(limiter.reserveWithin(RetryAfter.MAX), "slots queued behind a pause may lie beyond it");
+        assertEquals(RetryAfter.MAX.plusMillis(100), limiter.reserveWithin(RetryAfter.MAX.plusMillis(100)));
     }
 
     @Test
