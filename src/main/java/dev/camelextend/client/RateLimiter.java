@@ -13,14 +13,19 @@ import java.util.function.LongSupplier;
  * ran late and would otherwise send several overdue slots back to back. A 429 with {@code Retry-After}
  * {@link #pauseFor pauses} every caller until it has passed: one rate-limited exchange holds back all of them, instead
  * of each finding out on its own.
+ * <p>
+ * Time comes from an injected monotonic nanosecond source, so tests run in virtual time. Its readings are compared by
+ * their difference, never directly, as {@link System#nanoTime} requires: it may start anywhere, even close to
+ * {@code Long.MAX_VALUE}. The rate can change while the limiter is in use ({@link #setRate}), because
+ * {@link RateLimiters} shares one limiter among endpoints that ask for different rates.
  */
 public final class RateLimiter {
 
     /**
      * How much longer than one second the window of actual sends is. It absorbs the time between a send here and the
      * moment Extend counts the request (I/O threads, the network, the server's own queue), which varies from request
-     * to request; without it, requests sent exactly one interval apart are often counted 51 to a second by a sliding
-     * window, and each such 429 pauses every caller for a whole Retry-After. It costs 5% of the nominal rate.
+     * to request; without it, requests sent exactly one interval apart are often counted one too many in a second by
+     * a sliding window, and each such 429 pauses every caller for a whole Retry-After. It costs 5% of the nominal rate.
      */
     static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + GUARD_NANOS;
@@ -31,7 +36,11 @@ public final class RateLimiter {
     /** Monotonic nanoseconds: {@link System#nanoTime} in production, a fake clock in tests. */
     private final LongSupplier nanoTime;
     private long intervalNanos;
-    private long nextFreeNanos;
+    /**
+     * The last slot handed out; the next one is an interval after it (at the interval in force when it is asked for,
+     * so a rate change applies from the very next slot). It starts long before the first call: no slot yet.
+     */
+    private long lastSlotNanos;
     private long pausedUntilNanos;
     /** Ring of the last {@code floor(rate)} actual send times. */
     private long[] sentAt;
@@ -40,25 +49,35 @@ public final class RateLimiter {
     /** The turn handed to the next request held by {@link #acquireSend}: held requests go one by one, in order. */
     private long turnNanos;
 
-    /** @param permitsPerSecond the sustained rate; must be positive */
+    /** @param permitsPerSecond the sustained rate; must be positive and finite */
     public RateLimiter(double permitsPerSecond) {
         this(permitsPerSecond, System::nanoTime);
     }
 
     /**
-     * @param permitsPerSecond the sustained rate; must be positive
+     * @param permitsPerSecond the sustained rate; must be positive and finite
      * @param nanoTime         the monotonic nanosecond source every wait is measured on (as {@link System#nanoTime})
      */
     public RateLimiter(double permitsPerSecond, LongSupplier nanoTime) {
+        checkRate(permitsPerSecond);
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        if (!(permitsPerSecond > 0)) {
-            throw new IllegalArgumentException("permitsPerSecond must be positive, was " + permitsPerSecond);
-        }
-        this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
-        this.nextFreeNanos = nanoTime.getAsLong();
-        this.pausedUntilNanos = nextFreeNanos;
-        this.turnNanos = nextFreeNanos;
+        long now = nanoTime.getAsLong();
+        this.intervalNanos = interval(permitsPerSecond);
+        this.lastSlotNanos = now - MAX_PAUSE_NANOS;
+        this.pausedUntilNanos = now;
+        this.turnNanos = now;
         this.sentAt = new long[burst(permitsPerSecond)];
+    }
+
+    /** An infinite rate would ask for a ring of {@code Integer.MAX_VALUE} send times. */
+    static void checkRate(double permitsPerSecond) {
+        if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
+            throw new IllegalArgumentException("permitsPerSecond must be positive and finite, was " + permitsPerSecond);
+        }
+    }
+
+    private static long interval(double permitsPerSecond) {
+        return (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
     }
 
     /** How many requests may leave within one window: the whole requests of the rate, at least one. */
@@ -70,17 +89,19 @@ public final class RateLimiter {
         return TimeUnit.SECONDS.toNanos(1) / (double) intervalNanos;
     }
 
-    /** Lowers the rate to {@code permitsPerSecond} if that is below the current one; never raises it. */
-    synchronized void capAt(double permitsPerSecond) {
-        long interval = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
-        if (interval > intervalNanos) {
-            intervalNanos = interval;
-        }
+    /**
+     * Sets the rate, higher or lower: {@link RateLimiters} keeps it at the lowest rate among the live leases. The next
+     * slot is one new interval after the last one handed out. The ring of send times takes the new burst: when it
+     * grows, every recorded send is kept (they still count in their window); when it shrinks, the most recent ones.
+     */
+    synchronized void setRate(double permitsPerSecond) {
+        checkRate(permitsPerSecond);
+        intervalNanos = interval(permitsPerSecond);
         int burst = burst(permitsPerSecond);
-        if (burst < sentAt.length) {
+        if (burst != sentAt.length) {
             // keep the most recent send times, oldest first
             long[] ring = new long[burst];
-            long kept = Math.min(sent, burst);
+            long kept = Math.min(Math.min(sent, sentAt.length), burst);
             for (int i = 0; i < kept; i++) {
                 ring[i] = sentAt[(int) ((sent - kept + i) % sentAt.length)];
             }
@@ -117,7 +138,7 @@ public final class RateLimiter {
     public synchronized Duration reserve() {
         long now = nanoTime.getAsLong();
         long slot = nextSlot(now);
-        nextFreeNanos = slot + intervalNanos;
+        lastSlotNanos = slot;
         return Duration.ofNanos(slot - now);
     }
 
@@ -141,18 +162,18 @@ public final class RateLimiter {
         if (wait > budget) {
             return null;
         }
-        nextFreeNanos = slot + intervalNanos;
+        lastSlotNanos = slot;
         return Duration.ofNanos(wait);
     }
 
+    /** The next free slot: an interval after the last one, not before now, not within a pause. */
     private long nextSlot(long now) {
-        return later(later(nextFreeNanos, now), pausedUntilNanos);
+        return later(later(lastSlotNanos + intervalNanos, now), pausedUntilNanos);
     }
 
     /** @return how long a reserved slot must still wait because of a pause imposed after it was reserved */
     public synchronized Duration remainingPause() {
-        long now = nanoTime.getAsLong();
-        long left = pausedUntilNanos - now;
+        long left = pausedUntilNanos - nanoTime.getAsLong();
         return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
@@ -167,13 +188,9 @@ public final class RateLimiter {
         }
         long nanos = delay.compareTo(RetryAfter.MAX) >= 0 ? MAX_PAUSE_NANOS : delay.toNanos();
         pausedUntilNanos = later(pausedUntilNanos, nanoTime.getAsLong() + nanos);
-        nextFreeNanos = later(nextFreeNanos, pausedUntilNanos);
     }
 
-    /**
-     * The later of two clock readings. Like {@link System#nanoTime} values, they are compared by their difference, never
-     * directly: the clock may start anywhere, even close to {@code Long.MAX_VALUE}, and a sum past it wraps around.
-     */
+    /** The later of two clock readings, compared by their difference (see the class comment). */
     private static long later(long a, long b) {
         return a - b >= 0 ? a : b;
     }

@@ -176,10 +176,60 @@ class RateLimiterTest {
     }
 
     @Test
+    void setRateRaisesTheRate() {
+        RateLimiter limiter = limiter(2);
+        assertEquals(Duration.ZERO, limiter.reserve());
+        limiter.setRate(10);
+        assertEquals(10, limiter.permitsPerSecond(), 1e-6);
+        assertEquals(Duration.ofMillis(100), limiter.reserve(), "the next slot is one new interval after the last");
+    }
+
+    @Test
+    void setRateLowersTheRate() {
+        RateLimiter limiter = limiter(10);
+        assertEquals(Duration.ZERO, limiter.reserve());
+        limiter.setRate(2);
+        assertEquals(2, limiter.permitsPerSecond(), 1e-6);
+        assertEquals(Duration.ofMillis(500), limiter.reserve(), "the next slot is one new interval after the last");
+        assertEquals(Duration.ofMillis(1000), limiter.reserve());
+    }
+
+    @Test
+    void aRaisedRateKeepsTheSendsAlreadyMade() {
+        RateLimiter limiter = limiter(2);
+        long window = Duration.ofSeconds(1).toNanos() + RateLimiter.GUARD_NANOS;
+        assertEquals(Duration.ZERO, limiter.acquireSend(false));
+        assertEquals(Duration.ZERO, limiter.acquireSend(false));
+        limiter.setRate(50);
+        for (int i = 3; i <= 50; i++) {
+            assertEquals(Duration.ZERO, limiter.acquireSend(false), "send " + i + " of 50 in the window");
+        }
+        assertEquals(Duration.ofNanos(window), limiter.acquireSend(false), "the 51st waits for the first to age out");
+    }
+
+    @Test
+    void aLoweredRateKeepsTheMostRecentSends() {
+        RateLimiter limiter = limiter(50);
+        long window = Duration.ofSeconds(1).toNanos() + RateLimiter.GUARD_NANOS;
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Duration.ZERO, limiter.acquireSend(false));
+            advance(Duration.ofMillis(1));
+        }
+        limiter.setRate(2); // the sends at +8 ms and +9 ms are the two that count now
+        assertEquals(Duration.ofNanos(window - Duration.ofMillis(2).toNanos()), limiter.acquireSend(false));
+    }
+
+    @Test
     void rejectsNonPositiveRates() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(-1, clock::get));
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(Double.NaN, clock::get));
+        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(Double.POSITIVE_INFINITY, clock::get));
+        RateLimiter limiter = limiter(10);
+        assertThrows(IllegalArgumentException.class, () -> limiter.setRate(0));
+        assertThrows(IllegalArgumentException.class, () -> limiter.setRate(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> limiter.setRate(Double.POSITIVE_INFINITY));
+        assertEquals(10, limiter.permitsPerSecond(), 1e-6, "a refused rate changes nothing");
     }
 
     @Test
