@@ -1,7 +1,9 @@
 package dev.camelextend.client;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A non-blocking request pacer: callers ask for a slot and are told how long to wait before sending; nobody sleeps.
@@ -11,20 +13,34 @@ import java.util.concurrent.TimeUnit;
  * ran late and would otherwise send several overdue slots back to back. A 429 with {@code Retry-After}
  * {@link #pauseFor pauses} every caller until it has passed: one rate-limited exchange holds back all of them, instead
  * of each finding out on its own.
+ * <p>
+ * Time comes from an injected monotonic nanosecond source, so tests run in virtual time. Its readings are compared by
+ * their difference, never directly, as {@link System#nanoTime} requires: it may start anywhere, even close to
+ * {@code Long.MAX_VALUE}. The rate can change while the limiter is in use ({@link #setRate}), because
+ * {@link RateLimiters} shares one limiter among endpoints that ask for different rates.
  */
 public final class RateLimiter {
 
     /**
      * How much longer than one second the window of actual sends is. It absorbs the time between a send here and the
      * moment Extend counts the request (I/O threads, the network, the server's own queue), which varies from request
-     * to request; without it, requests sent exactly one interval apart are often counted 51 to a second by a sliding
-     * window, and each such 429 pauses every caller for a whole Retry-After. It costs 5% of the nominal rate.
+     * to request; without it, requests sent exactly one interval apart are often counted one too many in a second by
+     * a sliding window, and each such 429 pauses every caller for a whole Retry-After. It costs 5% of the nominal rate.
      */
     static final long GUARD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1) + GUARD_NANOS;
+    private static final long MAX_PAUSE_NANOS = RetryAfter.MAX.toNanos();
+    /** The longest Duration that {@link Duration#toNanos} can take. */
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
+    /** Monotonic nanoseconds: {@link System#nanoTime} in production, a fake clock in tests. */
+    private final LongSupplier nanoTime;
     private long intervalNanos;
-    private long nextFreeNanos;
+    /**
+     * The last slot handed out; the next one is an interval after it (at the interval in force when it is asked for,
+     * so a rate change applies from the very next slot). It starts long before the first call: no slot yet.
+     */
+    private long lastSlotNanos;
     private long pausedUntilNanos;
     /** Ring of the last {@code floor(rate)} actual send times. */
     private long[] sentAt;
@@ -33,16 +49,35 @@ public final class RateLimiter {
     /** The turn handed to the next request held by {@link #acquireSend}: held requests go one by one, in order. */
     private long turnNanos;
 
-    /** @param permitsPerSecond the sustained rate; must be positive */
+    /** @param permitsPerSecond the sustained rate; must be positive and finite */
     public RateLimiter(double permitsPerSecond) {
-        if (!(permitsPerSecond > 0)) {
-            throw new IllegalArgumentException("permitsPerSecond must be positive, was " + permitsPerSecond);
-        }
-        this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
-        this.nextFreeNanos = System.nanoTime();
-        this.pausedUntilNanos = nextFreeNanos;
-        this.turnNanos = nextFreeNanos;
+        this(permitsPerSecond, System::nanoTime);
+    }
+
+    /**
+     * @param permitsPerSecond the sustained rate; must be positive and finite
+     * @param nanoTime         the monotonic nanosecond source every wait is measured on (as {@link System#nanoTime})
+     */
+    public RateLimiter(double permitsPerSecond, LongSupplier nanoTime) {
+        checkRate(permitsPerSecond);
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        long now = nanoTime.getAsLong();
+        this.intervalNanos = interval(permitsPerSecond);
+        this.lastSlotNanos = now - MAX_PAUSE_NANOS;
+        this.pausedUntilNanos = now;
+        this.turnNanos = now;
         this.sentAt = new long[burst(permitsPerSecond)];
+    }
+
+    /** An infinite rate would ask for a ring of {@code Integer.MAX_VALUE} send times. */
+    static void checkRate(double permitsPerSecond) {
+        if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
+            throw new IllegalArgumentException("permitsPerSecond must be positive and finite, was " + permitsPerSecond);
+        }
+    }
+
+    private static long interval(double permitsPerSecond) {
+        return (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
     }
 
     /** How many requests may leave within one window: the whole requests of the rate, at least one. */
@@ -54,17 +89,19 @@ public final class RateLimiter {
         return TimeUnit.SECONDS.toNanos(1) / (double) intervalNanos;
     }
 
-    /** Lowers the rate to {@code permitsPerSecond} if that is below the current one; never raises it. */
-    synchronized void capAt(double permitsPerSecond) {
-        long interval = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
-        if (interval > intervalNanos) {
-            intervalNanos = interval;
-        }
+    /**
+     * Sets the rate, higher or lower: {@link RateLimiters} keeps it at the lowest rate among the live leases. The next
+     * slot is one new interval after the last one handed out. The ring of send times takes the new burst: when it
+     * grows, every recorded send is kept (they still count in their window); when it shrinks, the most recent ones.
+     */
+    synchronized void setRate(double permitsPerSecond) {
+        checkRate(permitsPerSecond);
+        intervalNanos = interval(permitsPerSecond);
         int burst = burst(permitsPerSecond);
-        if (burst < sentAt.length) {
+        if (burst != sentAt.length) {
             // keep the most recent send times, oldest first
             long[] ring = new long[burst];
-            long kept = Math.min(sent, burst);
+            long kept = Math.min(Math.min(sent, sentAt.length), burst);
             for (int i = 0; i < kept; i++) {
                 ring[i] = sentAt[(int) ((sent - kept + i) % sentAt.length)];
             }
@@ -84,41 +121,77 @@ public final class RateLimiter {
      *                 before asking again with {@code hasTurn = true}
      */
     public synchronized Duration acquireSend(boolean hasTurn) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         int next = (int) (sent % sentAt.length);
         long free = sent >= sentAt.length ? sentAt[next] + WINDOW_NANOS : now;
-        if (free <= now && (hasTurn || turnNanos <= now)) {
+        if (free - now <= 0 && (hasTurn || turnNanos - now <= 0)) {
             sentAt[next] = now;
             sent++;
             return Duration.ZERO;
         }
-        long turn = Math.max(free, turnNanos);
+        long turn = later(free, turnNanos);
         turnNanos = turn + WINDOW_NANOS / sentAt.length;
         return Duration.ofNanos(turn - now);
     }
 
     /** Reserves the next slot. @return how long to wait before sending, zero when the caller may send now */
     public synchronized Duration reserve() {
-        long now = System.nanoTime();
-        long slot = Math.max(Math.max(nextFreeNanos, now), pausedUntilNanos);
-        nextFreeNanos = slot + intervalNanos;
+        long now = nanoTime.getAsLong();
+        long slot = nextSlot(now);
+        lastSlotNanos = slot;
         return Duration.ofNanos(slot - now);
+    }
+
+    /**
+     * Reserves the next slot only if it comes within {@code maxWait}, counting any pause in force, so that a caller
+     * with a time budget never takes a slot it cannot use. The actual-send check of {@link #acquireSend} still applies
+     * when the slot comes.
+     *
+     * @return how long to wait before sending (zero up to {@code maxWait}) with the slot reserved; or null when the
+     *         slot is further away (or {@code maxWait} is negative), and then nothing is reserved: the schedule is
+     *         unchanged, so a refused caller does not push later ones back
+     */
+    public synchronized Duration reserveWithin(Duration maxWait) {
+        if (maxWait.isNegative()) {
+            return null;
+        }
+        long now = nanoTime.getAsLong();
+        long slot = nextSlot(now);
+        long wait = slot - now;
+        long budget = maxWait.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : maxWait.toNanos();
+        if (wait > budget) {
+            return null;
+        }
+        lastSlotNanos = slot;
+        return Duration.ofNanos(wait);
+    }
+
+    /** The next free slot: an interval after the last one, not before now, not within a pause. */
+    private long nextSlot(long now) {
+        return later(later(lastSlotNanos + intervalNanos, now), pausedUntilNanos);
     }
 
     /** @return how long a reserved slot must still wait because of a pause imposed after it was reserved */
     public synchronized Duration remainingPause() {
-        long now = System.nanoTime();
-        return pausedUntilNanos > now ? Duration.ofNanos(pausedUntilNanos - now) : Duration.ZERO;
+        long left = pausedUntilNanos - nanoTime.getAsLong();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
-    /** Holds back every caller for {@code delay} (from a 429's {@code Retry-After}). */
+    /**
+     * Holds back every caller for {@code delay} (from a 429's {@code Retry-After}). A longer pause than
+     * {@link RetryAfter#MAX} is cut to it (a wait that long is the same as forever, and the sum stays well inside a
+     * {@code long}); a negative one changes nothing; a shorter one never shortens a pause already in force.
+     */
     public synchronized void pauseFor(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
-        if (until > pausedUntilNanos) {
-            pausedUntilNanos = until;
+        if (delay.isNegative() || delay.isZero()) {
+            return;
         }
-        if (nextFreeNanos < pausedUntilNanos) {
-            nextFreeNanos = pausedUntilNanos;
-        }
+        long nanos = delay.compareTo(RetryAfter.MAX) >= 0 ? MAX_PAUSE_NANOS : delay.toNanos();
+        pausedUntilNanos = later(pausedUntilNanos, nanoTime.getAsLong() + nanos);
+    }
+
+    /** The later of two clock readings, compared by their difference (see the class comment). */
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
     }
 }
