@@ -90,7 +90,7 @@ public final class ExtendClient {
         this.scheduler = scheduler;
         this.requestsInFlight = new RequestsInFlight(scheduler, DEADLINE_SWEEP_MILLIS);
         this.mapper = mapper;
-        this.errorDecoder = new ErrorBodyDecoder(mapper);
+        this.errorDecoder = new ErrorBodyDecoder(mapper, settings.apiKey());
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
         Timeout timeout = Timeout.of(settings.requestTimeout());
         this.requestConfig = RequestConfig.custom()
