@@ -219,7 +219,7 @@ public final class ExtendClient {
                     .answer(answer, null));
             return;
         }
-        finish(call, new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+        finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
     }
 
     private void onErrorAnswer(Call call, RawResponse answer) {
@@ -328,7 +328,7 @@ public final class ExtendClient {
                     fail(call, original);
                 } else if (run.getStatus().isCancelledOrCancelling()
                            && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
-                    finish(call, new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+                    finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
                 } else {
                     fail(call, ExtendCallFailure.builder(Kind.CANCEL_NOT_ALLOWED, call.operation, call.runId)
                             .message("Extend refused to cancel run " + call.runId + ": it is " + run.getRawStatus()
@@ -344,7 +344,7 @@ public final class ExtendClient {
     }
 
     private ExtendCallFailure.Builder httpFailure(Call call, RawResponse answer, ApiError error, Duration retryAfter) {
-        String requestId = answer.requestId() != null ? answer.requestId() : error.requestId();
+        String requestId = answer.requestId() != null ? requestId(answer) : error.requestId();
         return ExtendCallFailure.builder(Kind.HTTP_STATUS, call.operation, call.runId)
                 .message(call.describe() + ": HTTP " + answer.status() + codeAndMessage(error)
                          + (requestId != null ? " (requestId " + requestId + ")" : "")
@@ -575,9 +575,15 @@ public final class ExtendClient {
         return sb.toString();
     }
 
-    private static String quote(RawResponse answer) {
-        String text = BodyText.start(answer.body(), 200);
+    /** The start of the body for a message: key masked, one line, bounded. */
+    private String quote(RawResponse answer) {
+        String text = ServerText.bodyExcerpt(answer.body(), ServerText.BODY_EXCERPT_CHARS, settings.apiKey());
         return text.isEmpty() ? "(empty)" : "'" + text + "'";
+    }
+
+    /** The answer's {@code x-extend-request-id} as it may be shown: key masked, one line, bounded; or null. */
+    private String requestId(RawResponse answer) {
+        return ServerText.clean(answer.requestId(), ServerText.REQUEST_ID_CHARS, settings.apiKey());
     }
 
     private static Throwable unwrap(Throwable error) {
