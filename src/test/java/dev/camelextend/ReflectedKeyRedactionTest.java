@@ -121,6 +121,19 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
         assertTrue(e.getRequestId().startsWith("r".repeat(110)), e.getRequestId());
     }
 
+    /** The start of a 2xx body that is not a WorkflowRun, quoted in the message: masked before it is cut too. */
+    @Test
+    void aKeyAcrossTheCutOfTheQuotedBodyLeavesNoPartOfIt() {
+        FAKE.otherwise(request -> Reply.text(200, "<html>" + "p".repeat(170) + request.header("Authorization")
+                                                 + "</html>"));
+
+        Exchange out = template.request("direct:get", x -> x.getIn().setBody(RUN));
+
+        assertEquals(ExtendException.class, out.getException().getClass());
+        assertTrue(out.getException().getMessage().contains("<html>ppp"), out.getException().getMessage());
+        assertExceptionSafe(out.getException());
+    }
+
     /** The HTTP reason phrase is server text like any other: getStatusText() must not carry the key. */
     @Test
     void aReasonPhraseReflectingTheKeyIsMasked() {
@@ -134,6 +147,25 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
         assertTrue(e.getStatusText().startsWith("Bad Gateway "), e.getStatusText());
         assertTrue(e.getStatusText().contains("(upstream refused Bearer ***)"), e.getStatusText());
         assertEquals(e.getStatusText(), e.getHttpResponseStatus());
+        assertExceptionSafe(e);
+    }
+
+    /**
+     * Jackson quotes the offending value in its message, and Camel's error handler logs causes: the parse error of a
+     * 2xx that is not a WorkflowRun is described (type and location), never kept.
+     */
+    @Test
+    void theParseErrorOfAnInvalidBodyIsDescribedNotKept() {
+        FAKE.otherwise(request -> Reply.json(200, "{\"id\":\"" + RUN + "\",\"startTime\":\""
+                                                  + request.header("Authorization") + "\"}"));
+
+        Exchange out = template.request("direct:get", x -> x.getIn().setBody(RUN));
+
+        ExtendException e = (ExtendException) out.getException();
+        assertEquals(ExtendException.class, e.getClass());
+        assertNull(e.getCause(), "no parse error object is kept: its message quotes the body");
+        assertTrue(e.getMessage().contains("not a WorkflowRun (InvalidFormatException at line 1, column "),
+                e.getMessage());
         assertExceptionSafe(e);
     }
 
@@ -153,6 +185,19 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
         assertExceptionSafe(e);
         assertTrue(e.getRequestId().startsWith("req_hdr"), e.getRequestId());
         assertTrue(e.getErrorMessage().startsWith("line one"), e.getErrorMessage());
+    }
+
+    @Test
+    void controlCharactersInAnInvalid2xxBodyAndItsRequestIdStayOffTheMessage() {
+        FAKE.otherwise(request -> Reply.text(200, "OK\r\n12:00:00.000 INFO  [main] Fake - forged line\u2028next"
+                                                  + "\u2029para\u202Eevil\u001b[31mred\u0085nel\u200Bzw")
+                .withHeader("x-extend-request-id", "req\u001b[31m_2"));
+
+        Exchange out = template.request("direct:get", x -> x.getIn().setBody(RUN));
+
+        assertEquals(ExtendException.class, out.getException().getClass());
+        assertTrue(out.getException().getMessage().contains("OK"), out.getException().getMessage());
+        assertExceptionSafe(out.getException());
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelextend.client.ExtendCallFailure.Kind;
 import dev.camelextend.model.WorkflowRun;
@@ -210,12 +212,13 @@ public final class ExtendClient {
         try {
             run = parseRun(answer.body());
         } catch (IOException | RuntimeException invalid) {
-            // a malformed 2xx is not a network fault and retrying will not fix it: report it as what it is
+            // A malformed 2xx is not a network fault and retrying will not fix it: report it as what it is. The
+            // parse error is described, never kept as the cause: Jackson's message quotes the body (whatever a
+            // gateway put there), and error handlers log causes.
             fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
                     .message(call.describe() + ": Extend answered HTTP " + answer.status()
-                             + " but the body is not a WorkflowRun (" + invalid.getClass().getSimpleName()
+                             + " but the body is not a WorkflowRun (" + describeParseError(invalid)
                              + "). Body starts: " + quote(answer))
-                    .cause(invalid)
                     .answer(answer, null));
             return;
         }
@@ -554,6 +557,19 @@ public final class ExtendClient {
             throw new IOException("no workflow run id in the body");
         }
         return run;
+    }
+
+    /**
+     * A parse error without its message: Jackson's type and where in the body it stopped. Only the messages of
+     * {@link #parseRun}'s own IOExceptions, which quote nothing, are kept.
+     */
+    private static String describeParseError(Exception invalid) {
+        String name = invalid.getClass().getSimpleName();
+        if (invalid instanceof JsonProcessingException jackson) {
+            JsonLocation at = jackson.getLocation();
+            return at == null ? name : name + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        }
+        return invalid.getClass() == IOException.class ? name + ": " + invalid.getMessage() : name;
     }
 
     private WorkflowRun tryParseRun(byte[] body) {
