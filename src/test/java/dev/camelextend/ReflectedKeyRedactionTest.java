@@ -217,6 +217,34 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
         assertTrue(e.getResponseBody().startsWith("{\"code\":\"CCC") && e.getResponseBody().contains("..."));
     }
 
+    /** With the component at TRACE, the per-attempt DEBUG line and the TRACE body line are written: no key there. */
+    @Test
+    void theDebugAndTraceLinesOfAnAnswerShowNoPartOfTheKey() {
+        FAKE.otherwise(request -> {
+            String auth = request.header("Authorization");
+            return Reply.json(400, "{\"code\":\"BAD\",\"message\":\"refused " + auth + "\",\"echo\":\""
+                                   + "e".repeat(1960) + auth + "\"}\r\n12:00:00.000 ERROR forged")
+                    .withHeader("x-extend-request-id", "req_" + auth + "\u001b[31m");
+        });
+
+        try (CapturedLogs logs = new CapturedLogs()) {
+            Exchange out = template.request("direct:get", x -> x.getIn().setBody(RUN));
+            assertInstanceOf(ExtendApiException.class, out.getException());
+
+            List<CapturedLogs.Event> events = logs.events();
+            assertTrue(events.stream().anyMatch(ev -> ev.message().contains(" body: {\"code\":\"BAD\"")),
+                    "the TRACE body line was written: " + events);
+            assertTrue(events.stream().anyMatch(ev -> ev.message().contains("requestId=req_Bearer ***")),
+                    "the DEBUG line names the (masked) request id: " + events);
+            for (CapturedLogs.Event ev : events) {
+                assertNoKeyFragment(ev.logger() + " log line", ev.message() + "\n" + ev.thrown(), KEY);
+                if (ev.logger().startsWith("dev.camelextend")) {
+                    assertSingleLine(ev.logger() + " log line", ev.message());
+                }
+            }
+        }
+    }
+
     /** The request ID of a success becomes a message header, which routes log: cleaned like any quoted text. */
     @Test
     void theRequestIdOfASuccessIsCleanedToo() {
@@ -250,6 +278,64 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
                 assertSafe("header name " + h.getKey(), h.getKey(), KEY, MAX_TEXT);
                 assertSafe("header " + h.getKey(), h.getValue(), KEY, MAX_TEXT);
             }
+        }
+    }
+
+    /** Every log event of the JVM while open, with {@code dev.camelextend} at TRACE. */
+    static final class CapturedLogs implements AutoCloseable {
+
+        record Event(String level, String logger, String message, String thrown) {
+        }
+
+        private static final String COMPONENT = "dev.camelextend";
+        private final LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        private final Configuration config = ctx.getConfiguration();
+        private final List<Event> events = new CopyOnWriteArrayList<>();
+        private final AbstractAppender appender;
+        private final LoggerConfig component;
+        private final boolean created;
+        private final Level previous;
+
+        CapturedLogs() {
+            appender = new AbstractAppender("reflected-key-capture", null, null, true, Property.EMPTY_ARRAY) {
+                @Override
+                public void append(LogEvent event) {
+                    String thrown = "";
+                    if (event.getThrown() != null) {
+                        StringWriter sw = new StringWriter();
+                        event.getThrown().printStackTrace(new PrintWriter(sw));
+                        thrown = sw.toString();
+                    }
+                    events.add(new Event(event.getLevel().name(), event.getLoggerName(),
+                            event.getMessage().getFormattedMessage(), thrown));
+                }
+            };
+            appender.start();
+            config.getRootLogger().addAppender(appender, Level.ALL, null);
+            LoggerConfig existing = config.getLoggerConfig(COMPONENT);
+            created = !COMPONENT.equals(existing.getName());
+            component = created ? new LoggerConfig(COMPONENT, Level.INFO, true) : existing;
+            if (created) {
+                config.addLogger(COMPONENT, component);
+            }
+            previous = component.getLevel();
+            component.setLevel(Level.TRACE);
+            ctx.updateLoggers();
+        }
+
+        List<Event> events() {
+            return new ArrayList<>(events);
+        }
+
+        @Override
+        public void close() {
+            component.setLevel(previous);
+            if (created) {
+                config.removeLogger(COMPONENT);
+            }
+            config.getRootLogger().removeAppender(appender.getName());
+            ctx.updateLoggers();
+            appender.stop();
         }
     }
 

@@ -625,14 +625,18 @@ public final class ExtendClient {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
         if (answer != null) {
+            // what the server sent is logged only through ServerText: key masked, one line, bounded
             LOG.debug("Extend {} run={} attempt={} status={} durationMs={} requestId={}", call.operation, call.runId,
-                    call.attempts, answer.status(), millis, answer.requestId());
+                    call.attempts, answer.status(), millis, requestId(answer));
             if (LOG.isTraceEnabled()) {
-                LOG.trace("Extend {} run={} body: {}", call.operation, call.runId, BodyText.start(answer.body(), 2000));
+                LOG.trace("Extend {} run={} body: {}", call.operation, call.runId,
+                        ServerText.bodyExcerpt(answer.body(), ServerText.LOG_BODY_CHARS, settings.apiKey()));
             }
         } else {
+            // a transport error may quote what the server sent (a malformed status line or header)
             LOG.debug("Extend {} run={} attempt={} failed durationMs={}: {}", call.operation, call.runId,
-                    call.attempts, millis, describe(unwrap(error)));
+                    call.attempts, millis,
+                    ServerText.clean(describe(unwrap(error)), ServerText.MESSAGE_CHARS, settings.apiKey()));
         }
     }
 

@@ -90,17 +90,16 @@ class ErrorBodyDecoderPropertiesTest {
         assertBounded(DECODER.decode(body), body);
     }
 
-    /** BodyText, used for response bodies kept in exceptions: bounded, and only tab and newline of the controls. */
+    /** ServerText's body excerpt, used for response bodies kept in exceptions: bounded, one line. */
     @Property(tries = 500)
-    void bodyTextIsBounded(@ForAll("anyBody") byte[] body, @ForAll @IntRange(min = 1, max = 5000) int maxChars) {
-        String text = BodyText.start(body, maxChars);
+    void bodyExcerptIsBoundedAndOnOneLine(@ForAll("anyBody") byte[] body,
+                                          @ForAll @IntRange(min = 1, max = 5000) int maxChars) {
+        String text = ServerText.bodyExcerpt(body, maxChars, KEY);
         assertNotNull(text);
-        assertTrue(text.length() <= maxChars + 32, () -> "length " + text.length() + " for max " + maxChars);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            assertTrue(!Character.isISOControl(c) || c == '\n' || c == '\t',
-                    "control character U+" + Integer.toHexString(c) + " at " + i);
-        }
+        int marker = (ServerText.CUT + "[" + body.length + " bytes]").length();
+        assertTrue(text.length() <= Math.max(maxChars, marker),
+                () -> "length " + text.length() + " for max " + maxChars);
+        LeakChecks.assertSingleLine("body excerpt", text);
     }
 
     static void assertBounded(ApiError error, byte[] body) {
