@@ -157,11 +157,11 @@ public final class ExtendClient {
         return send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId).thenApply(answer -> {
             ApiError error = answer.isSuccess() ? ApiError.EMPTY : errorDecoder.decode(answer.body());
             return new ProbeResult(answer.status(), error.code(), error.message(),
-                    answer.requestId() != null ? answer.requestId() : error.requestId());
+                    answer.requestId() != null ? requestId(answer) : error.requestId());
         });
     }
 
-    /** What a {@link #probe} saw. */
+    /** What a {@link #probe} saw; its texts have been through {@link ServerText} with the key. */
     public record ProbeResult(int statusCode, String errorCode, String errorMessage, String requestId) {
     }
 
