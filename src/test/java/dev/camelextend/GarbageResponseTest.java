@@ -35,7 +35,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,15 +117,19 @@ class GarbageResponseTest extends CamelTestSupport {
         assertEquals("GET", FAKE.requests().get(0).method());
     }
 
+    /**
+     * Jackson's message quotes the body (a reflected key included) and Camel's error handler logs causes: the parse
+     * error is named with its location in the message, and not kept as the cause.
+     */
     @Test
-    void garbage2xxKeepsTheParseErrorAsCause() {
+    void garbage2xxNamesTheParseErrorWithoutKeepingIt() {
         FAKE.otherwise(r -> Reply.json(200, "{not json"));
 
         Exchange out = template.request("direct:get", e -> e.getIn().setBody(RUN));
 
         ExtendException e = assertInvalidResponse(out, "{not json");
-        assertNotNull(e.getCause(), "the parse error is kept as the cause");
-        assertInstanceOf(IOException.class, e.getCause());
+        assertNull(e.getCause(), "the parse error is not kept");
+        assertTrue(e.getMessage().contains("(JsonParseException at line 1, column 2)"), e.getMessage());
     }
 
     private static ExtendException assertInvalidResponse(Exchange out, String quotedStart) {

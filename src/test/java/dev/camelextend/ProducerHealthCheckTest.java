@@ -11,11 +11,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.LeakChecks.assertSafe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -82,6 +84,36 @@ class ProducerHealthCheckTest extends CamelTestSupport {
                 : result.getDetails().get("service.status.code"));
         assertFalse(result.toString().contains(KEY) || message.contains(KEY)
                     || result.getDetails().toString().contains(KEY), "the key never appears in health output");
+    }
+
+    /**
+     * Health output is often public (an actuator endpoint, a status page): a gateway that reflects the Authorization
+     * header into its 401 must not get the key, or any part of it, into the message or the details, and nothing it
+     * sends may break a line there.
+     */
+    @Test
+    void aRejectionReflectingTheKeyShowsNoPartOfItAndStaysOnOneLine() {
+        FAKE.otherwise(request -> {
+            String auth = request.header("Authorization");
+            return Reply.json(401, "{\"code\":\"UNAUTHORIZED " + auth + "\",\"message\":\"invalid key " + auth
+                                   + "\\r\\n12:00:00.000 INFO forged \\u001b[31m\u2028\u202Eevil " + "m".repeat(280)
+                                   + auth + "\",\"requestId\":\"body_req\"}")
+                    .withHeader("x-extend-request-id", "req_" + auth + "\u001b[31m" + "r".repeat(7000));
+        });
+
+        HealthCheck.Result result = extendCheck().call(Map.of());
+
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        String message = result.getMessage().orElse("");
+        assertTrue(message.contains("HTTP 401"), message);
+        assertTrue(message.contains("invalid key Bearer ***"), message);
+        assertSafe("health message", message, KEY, 1000);
+        assertTrue(String.valueOf(result.getDetails().get(AbstractHealthCheck.SERVICE_ERROR_CODE)).startsWith("UNAUTHORIZED"));
+        assertTrue(String.valueOf(result.getDetails().get("extend.requestId")).startsWith("req_Bearer ***"));
+        result.getDetails().forEach((k, v) -> assertSafe("health detail " + k, String.valueOf(v), KEY, 300));
+        assertSafe("health detail extend.requestId", (String) result.getDetails().get("extend.requestId"), KEY, 128);
+        assertSafe("health detail " + AbstractHealthCheck.SERVICE_ERROR_CODE,
+                (String) result.getDetails().get(AbstractHealthCheck.SERVICE_ERROR_CODE), KEY, 100);
     }
 
     @Test

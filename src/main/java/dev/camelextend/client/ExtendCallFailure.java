@@ -1,6 +1,7 @@
 package dev.camelextend.client;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.camelextend.model.WorkflowRun;
@@ -8,7 +9,9 @@ import dev.camelextend.model.WorkflowRun;
 /**
  * Why an Extend call did not produce a run, with everything the last answer said. The client completes its future
  * with this exception; the Camel producer turns it into the matching typed {@code ExtendException}. It never holds
- * the API key: only response data and the run ID.
+ * the API key: only response data and the run ID, and every text quoted from the answer - the message too - has been
+ * through {@link ServerText} (key masked, one line, bounded), because the typed exception hands it on to logs and
+ * error handlers as it is.
  */
 public final class ExtendCallFailure extends RuntimeException {
 
@@ -40,19 +43,38 @@ public final class ExtendCallFailure extends RuntimeException {
     private final int attempts;
 
     private ExtendCallFailure(Builder b) {
-        super(b.message, b.cause, false, true);
+        super(ServerText.clean(b.message, ServerText.MESSAGE_CHARS, b.secret), b.cause, false, true);
         this.kind = b.kind;
         this.operation = b.operation;
         this.runId = b.runId;
         this.statusCode = b.statusCode;
-        this.statusText = b.statusText;
-        this.responseHeaders = b.responseHeaders == null ? Map.of() : Map.copyOf(b.responseHeaders);
-        this.responseBody = b.responseBody;
-        this.apiError = b.apiError == null ? ApiError.EMPTY : b.apiError;
-        this.requestId = b.requestId;
+        this.statusText = ServerText.clean(b.statusText, ServerText.TEXT_CHARS, b.secret);
+        this.responseHeaders = cleanHeaders(b.responseHeaders, b.secret);
+        this.responseBody = b.responseBody == null ? null
+                : ServerText.bodyExcerpt(b.responseBody, ServerText.BODY_CHARS, b.secret);
+        this.apiError = b.apiError == null ? ApiError.EMPTY : cleanError(b.apiError, b.secret);
+        this.requestId = ServerText.clean(b.requestId, ServerText.REQUEST_ID_CHARS, b.secret);
         this.retryAfter = b.retryAfter;
         this.currentRun = b.currentRun;
         this.attempts = b.attempts;
+    }
+
+    /** Names and values cleaned; names that became equal are joined like repeated headers. */
+    private static Map<String, String> cleanHeaders(Map<String, String> headers, String secret) {
+        if (headers == null || headers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> clean = new LinkedHashMap<>();
+        headers.forEach((name, value) -> clean.merge(ServerText.clean(name, ServerText.TEXT_CHARS, secret),
+                String.valueOf(ServerText.clean(value, ServerText.TEXT_CHARS, secret)), (a, b) -> a + ", " + b));
+        return Map.copyOf(clean);
+    }
+
+    private static ApiError cleanError(ApiError e, String secret) {
+        return new ApiError(ServerText.clean(e.code(), ServerText.ERROR_CODE_CHARS, secret),
+                ServerText.clean(e.message(), ServerText.TEXT_CHARS, secret), e.retryable(),
+                ServerText.clean(e.requestId(), ServerText.REQUEST_ID_CHARS, secret),
+                ServerText.clean(e.docUrl(), ServerText.TEXT_CHARS, secret));
     }
 
     public Kind getKind() {
@@ -123,12 +145,13 @@ public final class ExtendCallFailure extends RuntimeException {
         private int statusCode;
         private String statusText;
         private Map<String, String> responseHeaders;
-        private String responseBody;
+        private byte[] responseBody;
         private ApiError apiError;
         private String requestId;
         private Duration retryAfter;
         private WorkflowRun currentRun;
         private int attempts;
+        private String secret;
 
         private Builder(Kind kind, String operation, String runId) {
             this.kind = kind;
@@ -150,7 +173,7 @@ public final class ExtendCallFailure extends RuntimeException {
             this.statusCode = answer.status();
             this.statusText = answer.reason();
             this.responseHeaders = answer.headers();
-            this.responseBody = answer.bodyText();
+            this.responseBody = answer.body();
             this.apiError = error;
             this.requestId = answer.requestId() != null ? answer.requestId() : error == null ? null : error.requestId();
             return this;
@@ -172,29 +195,15 @@ public final class ExtendCallFailure extends RuntimeException {
         }
 
         /**
-         * Masks {@code secret} wherever response data is quoted. Extend never echoes the key, but a misconfigured
+         * The API key to mask wherever response data is quoted. Extend never echoes the key, but a misconfigured
          * proxy or gateway may reflect request headers into an error page; the key must not ride out on it.
+         * {@link #build()} runs the message, status text, header names and values, body, error fields and request ID
+         * through {@link ServerText} with this key (with none when it was not set): the masking needs the whole
+         * texts, so nothing is cut before then.
          */
         Builder redact(String secret) {
-            if (secret == null || secret.isBlank()) {
-                return this;
-            }
-            message = mask(message, secret);
-            responseBody = mask(responseBody, secret);
-            if (apiError != null) {
-                apiError = new ApiError(mask(apiError.code(), secret), mask(apiError.message(), secret),
-                        apiError.retryable(), mask(apiError.requestId(), secret), mask(apiError.docUrl(), secret));
-            }
-            if (responseHeaders != null) {
-                Map<String, String> masked = new java.util.LinkedHashMap<>();
-                responseHeaders.forEach((k, v) -> masked.put(k, mask(v, secret)));
-                responseHeaders = masked;
-            }
+            this.secret = secret;
             return this;
-        }
-
-        private static String mask(String text, String secret) {
-            return text == null ? null : text.replace(secret, "***");
         }
 
         ExtendCallFailure build() {

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelextend.client.ExtendCallFailure.Kind;
 import dev.camelextend.model.WorkflowRun;
@@ -89,7 +91,7 @@ public final class ExtendClient {
         this.scheduler = scheduler;
         this.requestsInFlight = new RequestsInFlight(scheduler, DEADLINE_SWEEP_MILLIS);
         this.mapper = mapper;
-        this.errorDecoder = new ErrorBodyDecoder(mapper);
+        this.errorDecoder = new ErrorBodyDecoder(mapper, settings.apiKey());
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
         Timeout timeout = Timeout.of(settings.requestTimeout());
         this.requestConfig = RequestConfig.custom()
@@ -154,11 +156,11 @@ public final class ExtendClient {
         return send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId).thenApply(answer -> {
             ApiError error = answer.isSuccess() ? ApiError.EMPTY : errorDecoder.decode(answer.body());
             return new ProbeResult(answer.status(), error.code(), error.message(),
-                    answer.requestId() != null ? answer.requestId() : error.requestId());
+                    answer.requestId() != null ? requestId(answer) : error.requestId());
         });
     }
 
-    /** What a {@link #probe} saw. */
+    /** What a {@link #probe} saw; its texts have been through {@link ServerText} with the key. */
     public record ProbeResult(int statusCode, String errorCode, String errorMessage, String requestId) {
     }
 
@@ -214,16 +216,17 @@ public final class ExtendClient {
                     .answer(answer, null));
             return;
         } catch (IOException | RuntimeException invalid) {
-            // a malformed 2xx is not a network fault and retrying will not fix it: report it as what it is
+            // A malformed 2xx is not a network fault and retrying will not fix it: report it as what it is. The
+            // parse error is described, never kept as the cause: Jackson's message quotes the body (whatever a
+            // gateway put there), and error handlers log causes.
             fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
                     .message(call.describe() + ": Extend answered HTTP " + answer.status()
-                             + " but the body is not a WorkflowRun (" + invalid.getClass().getSimpleName()
+                             + " but the body is not a WorkflowRun (" + describeParseError(invalid)
                              + "). Body starts: " + quote(answer))
-                    .cause(invalid)
                     .answer(answer, null));
             return;
         }
-        finish(call, new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+        finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
     }
 
     private void onErrorAnswer(Call call, RawResponse answer) {
@@ -332,7 +335,7 @@ public final class ExtendClient {
                     fail(call, original);
                 } else if (run.getStatus().isCancelledOrCancelling()
                            && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
-                    finish(call, new ExtendResponse(run, answer.status(), answer.requestId(), call.attempts));
+                    finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
                 } else {
                     fail(call, ExtendCallFailure.builder(Kind.CANCEL_NOT_ALLOWED, call.operation, call.runId)
                             .message("Extend refused to cancel run " + call.runId + ": it is " + run.getRawStatus()
@@ -348,7 +351,7 @@ public final class ExtendClient {
     }
 
     private ExtendCallFailure.Builder httpFailure(Call call, RawResponse answer, ApiError error, Duration retryAfter) {
-        String requestId = answer.requestId() != null ? answer.requestId() : error.requestId();
+        String requestId = answer.requestId() != null ? requestId(answer) : error.requestId();
         return ExtendCallFailure.builder(Kind.HTTP_STATUS, call.operation, call.runId)
                 .message(call.describe() + ": HTTP " + answer.status() + codeAndMessage(error)
                          + (requestId != null ? " (requestId " + requestId + ")" : "")
@@ -569,6 +572,19 @@ public final class ExtendClient {
         return run;
     }
 
+    /**
+     * A parse error without its message: Jackson's type and where in the body it stopped. Only the messages of
+     * {@link #parseRun}'s own IOExceptions, which quote nothing, are kept.
+     */
+    private static String describeParseError(Exception invalid) {
+        String name = invalid.getClass().getSimpleName();
+        if (invalid instanceof JsonProcessingException jackson) {
+            JsonLocation at = jackson.getLocation();
+            return at == null ? name : name + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        }
+        return invalid.getClass() == IOException.class ? name + ": " + invalid.getMessage() : name;
+    }
+
     private WorkflowRun tryParseRun(byte[] body, String expectedRunId) {
         try {
             return parseRun(body, expectedRunId);
@@ -585,9 +601,8 @@ public final class ExtendClient {
     }
 
     /** A short single-line form of a server-supplied value for a message. */
-    private static String printable(String value) {
-        return BodyText.start(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), 80).replace('\n', '\uFFFD')
-                .replace('\t', '\uFFFD');
+    private String printable(String value) {
+        return ServerText.clean(value, ServerText.REQUEST_ID_CHARS, settings.apiKey());
     }
 
     private static String codeAndMessage(ApiError error) {
@@ -601,9 +616,15 @@ public final class ExtendClient {
         return sb.toString();
     }
 
-    private static String quote(RawResponse answer) {
-        String text = BodyText.start(answer.body(), 200);
+    /** The start of the body for a message: key masked, one line, bounded. */
+    private String quote(RawResponse answer) {
+        String text = ServerText.bodyExcerpt(answer.body(), ServerText.BODY_EXCERPT_CHARS, settings.apiKey());
         return text.isEmpty() ? "(empty)" : "'" + text + "'";
+    }
+
+    /** The answer's {@code x-extend-request-id} as it may be shown: key masked, one line, bounded; or null. */
+    private String requestId(RawResponse answer) {
+        return ServerText.clean(answer.requestId(), ServerText.REQUEST_ID_CHARS, settings.apiKey());
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -629,14 +650,18 @@ public final class ExtendClient {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
         if (answer != null) {
+            // what the server sent is logged only through ServerText: key masked, one line, bounded
             LOG.debug("Extend {} run={} attempt={} status={} durationMs={} requestId={}", call.operation, call.runId,
-                    call.attempts, answer.status(), millis, answer.requestId());
+                    call.attempts, answer.status(), millis, requestId(answer));
             if (LOG.isTraceEnabled()) {
-                LOG.trace("Extend {} run={} body: {}", call.operation, call.runId, BodyText.start(answer.body(), 2000));
+                LOG.trace("Extend {} run={} body: {}", call.operation, call.runId,
+                        ServerText.bodyExcerpt(answer.body(), ServerText.LOG_BODY_CHARS, settings.apiKey()));
             }
         } else {
+            // a transport error may quote what the server sent (a malformed status line or header)
             LOG.debug("Extend {} run={} attempt={} failed durationMs={}: {}", call.operation, call.runId,
-                    call.attempts, millis, describe(unwrap(error)));
+                    call.attempts, millis,
+                    ServerText.clean(describe(unwrap(error)), ServerText.MESSAGE_CHARS, settings.apiKey()));
         }
     }
 

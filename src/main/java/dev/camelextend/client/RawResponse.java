@@ -13,9 +13,6 @@ import org.apache.hc.core5.http.HttpResponse;
  */
 record RawResponse(HttpResponse head, byte[] body) {
 
-    /** How much of a body an exception or log line quotes. */
-    static final int QUOTED_BODY_CHARS = 4096;
-
     RawResponse {
         body = body == null ? new byte[0] : body;
     }
@@ -55,10 +52,6 @@ record RawResponse(HttpResponse head, byte[] body) {
 
     String requestId() {
         return header("x-extend-request-id");
-    }
-
-    String bodyText() {
-        return BodyText.start(body, QUOTED_BODY_CHARS);
     }
 
     boolean isSuccess() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelextend.model.ExtendJson;
+import dev.camelextend.support.LeakChecks;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -27,11 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ErrorBodyDecoderPropertiesTest {
 
-    /** The longest field text the decoder may return: the quoted start of a body plus its cut marker. */
-    static final int MAX_FIELD_CHARS = ErrorBodyDecoder.MAX_TEXT_MESSAGE + 64;
+    /** The longest field text the decoder may return, cut marker included. */
+    static final int MAX_FIELD_CHARS = ServerText.TEXT_CHARS;
+    static final String KEY = "sk_live_DecoderKey_5e4d3c2b1a";
 
     private static final ObjectMapper MAPPER = ExtendJson.newObjectMapper();
-    private static final ErrorBodyDecoder DECODER = new ErrorBodyDecoder(MAPPER);
+    private static final ErrorBodyDecoder DECODER = new ErrorBodyDecoder(MAPPER, KEY);
 
     @Property(tries = 1000)
     void arbitraryBytesDecodeToBoundedPrintableFields(@ForAll("anyBody") byte[] body) {
@@ -46,8 +48,9 @@ class ErrorBodyDecoderPropertiesTest {
 
     /** Sanitising must not damage ordinary values: short printable fields of the flat shape come through unchanged. */
     @Property(tries = 300)
-    void printableFlatFieldsSurviveUnchanged(@ForAll("printable") String code, @ForAll("printable") String message,
-                                             @ForAll("printable") String requestId, @ForAll boolean retryable) {
+    void printableFlatFieldsSurviveUnchanged(@ForAll("shortPrintable") String code,
+                                             @ForAll("printable") String message,
+                                             @ForAll("shortPrintable") String requestId, @ForAll boolean retryable) {
         ObjectNode node = JsonNodeFactory.instance.objectNode()
                 .put("code", code).put("message", message).put("retryable", retryable).put("requestId", requestId);
         ApiError e = DECODER.decode(node.toString().getBytes(StandardCharsets.UTF_8));
@@ -55,6 +58,27 @@ class ErrorBodyDecoderPropertiesTest {
         assertEquals(message, e.message());
         assertEquals(requestId, e.requestId());
         assertEquals(retryable, e.retryable());
+    }
+
+    /**
+     * A gateway that reflects "Bearer &lt;key&gt;" into the fields: masked before each field is cut, so no part of
+     * the key survives wherever it falls relative to the field's bound.
+     */
+    @Property(tries = 400)
+    void aReflectedKeyLeavesNoPartInAnyField(@ForAll @IntRange(min = 0, max = 320) int before,
+                                             @ForAll boolean wrapped) {
+        String reflected = "x".repeat(before) + "Bearer " + KEY + " after";
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("code", reflected).put("message", reflected)
+                .put("requestId", reflected).put("docUrl", reflected);
+        String json = wrapped ? JsonNodeFactory.instance.objectNode().set("error", node).toString() : node.toString();
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        ApiError e = DECODER.decode(body);
+        assertBounded(e, body);
+        ApiError text = DECODER.decode(("<html>" + reflected + "</html>").getBytes(StandardCharsets.UTF_8));
+        for (String field : new String[] { e.code(), e.message(), e.requestId(), e.docUrl(), text.message() }) {
+            assertNotNull(field);
+            LeakChecks.assertNoKeyFragment("decoded field", field, KEY);
+        }
     }
 
     /** Deep nesting must not blow the stack (Jackson's nesting limit turns it into "not JSON", i.e. text). */
@@ -66,17 +90,16 @@ class ErrorBodyDecoderPropertiesTest {
         assertBounded(DECODER.decode(body), body);
     }
 
-    /** BodyText, used for response bodies kept in exceptions: bounded, and only tab and newline of the controls. */
+    /** ServerText's body excerpt, used for response bodies kept in exceptions: bounded, one line. */
     @Property(tries = 500)
-    void bodyTextIsBounded(@ForAll("anyBody") byte[] body, @ForAll @IntRange(min = 1, max = 5000) int maxChars) {
-        String text = BodyText.start(body, maxChars);
+    void bodyExcerptIsBoundedAndOnOneLine(@ForAll("anyBody") byte[] body,
+                                          @ForAll @IntRange(min = 1, max = 5000) int maxChars) {
+        String text = ServerText.bodyExcerpt(body, maxChars, KEY);
         assertNotNull(text);
-        assertTrue(text.length() <= maxChars + 32, () -> "length " + text.length() + " for max " + maxChars);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            assertTrue(!Character.isISOControl(c) || c == '\n' || c == '\t',
-                    "control character U+" + Integer.toHexString(c) + " at " + i);
-        }
+        int marker = (ServerText.CUT + "[" + body.length + " bytes]").length();
+        assertTrue(text.length() <= Math.max(maxChars, marker),
+                () -> "length " + text.length() + " for max " + maxChars);
+        LeakChecks.assertSingleLine("body excerpt", text);
     }
 
     static void assertBounded(ApiError error, byte[] body) {
@@ -191,10 +214,20 @@ class ErrorBodyDecoderPropertiesTest {
                 }));
     }
 
+    /** Within the shortest field bound (the error code's). */
+    @Provide
+    Arbitrary<String> shortPrintable() {
+        return printable(ServerText.ERROR_CODE_CHARS);
+    }
+
     @Provide
     Arbitrary<String> printable() {
+        return printable(200);
+    }
+
+    static Arbitrary<String> printable(int maxLength) {
         return Arbitraries.strings().withCharRange(' ', '~').withChars('é', 'ß', '日', '本').ofMinLength(1)
-                .ofMaxLength(200)
+                .ofMaxLength(maxLength)
                 .filter(s -> !s.isBlank());
     }
 }

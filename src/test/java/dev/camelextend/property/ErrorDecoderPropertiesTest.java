@@ -21,6 +21,7 @@ import dev.camelextend.ExtendComponent;
 import dev.camelextend.ExtendNotFoundException;
 import dev.camelextend.ExtendRateLimitException;
 import dev.camelextend.ExtendServerException;
+import dev.camelextend.client.ServerText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -53,8 +54,8 @@ class ErrorDecoderPropertiesTest {
 
     static final String KEY = "sk_live_PropertyKey_9f8e7d6c5b4a_never_printed";
     static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
-    /** RawResponse.QUOTED_BODY_CHARS plus BodyText's cut marker. */
-    static final int MAX_KEPT_BODY = 4096 + 32;
+    /** The body kept in an exception, cut marker included. */
+    static final int MAX_KEPT_BODY = ServerText.BODY_CHARS;
 
     record Answer(int status, byte[] body, String contentType) {
     }
