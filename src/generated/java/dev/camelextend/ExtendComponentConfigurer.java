@@ -53,6 +53,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxresponsebytesinflight":
+        case "maxResponseBytesInFlight": target.setMaxResponseBytesInFlight(property(camelContext, long.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -116,6 +118,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxresponsebytesinflight":
+        case "maxResponseBytesInFlight": return long.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretries":
@@ -180,6 +184,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxresponsebytesinflight":
+        case "maxResponseBytesInFlight": return target.getMaxResponseBytesInFlight();
         case "maxresponsesize":
         case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
         case "maxretries":

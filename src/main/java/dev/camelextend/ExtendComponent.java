@@ -3,12 +3,15 @@ package dev.camelextend;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelextend.client.HttpTransports;
+import dev.camelextend.client.ResponseBudget;
+import dev.camelextend.client.Transport;
 import dev.camelextend.client.TransportSettings;
 import dev.camelextend.model.ExtendJson;
 import org.apache.camel.Endpoint;
@@ -18,8 +21,6 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The {@code extend:} component. Holds the shared defaults ({@code camel.component.extend.*}) and the resources every
@@ -40,7 +41,16 @@ public class ExtendComponent extends HealthCheckComponent {
                             + " after an extend call cannot stop the thread that sends the next request.")
     private int maxWorkerThreads = 50;
 
-    private final Map<TransportKey, CloseableHttpAsyncClient> transports = new ConcurrentHashMap<>();
+    @Metadata(label = "advanced", defaultValue = "67108864",
+              description = "The most bytes that the bodies of all answers being read may hold at once, across every"
+                            + " endpoint of the component (maxResponseSize bounds one answer). An answer that does not"
+                            + " fit fails its attempt like a dropped connection and is retried; nothing is inflated:"
+                            + " the component asks for uncompressed answers and refuses encoded ones.")
+    private long maxResponseBytesInFlight = 64L * 1024 * 1024;
+
+    /** The shared transports and how many started endpoints use each; guarded by {@code this}. */
+    private final Map<TransportKey, SharedTransport> transports = new HashMap<>();
+    private volatile ResponseBudget responseBudget;
     private final ObjectMapper objectMapper = ExtendJson.newObjectMapper();
     private volatile ScheduledExecutorService scheduler;
     private volatile WorkerThreads workers;
@@ -130,20 +140,82 @@ public class ExtendComponent extends HealthCheckComponent {
         return scheduler;
     }
 
-    /** The pooled client for this connection setup, shared by every endpoint that has the same one. */
-    CloseableHttpAsyncClient getTransport(ExtendConfiguration config) {
+    public long getMaxResponseBytesInFlight() {
+        return maxResponseBytesInFlight;
+    }
+
+    /** The most bytes the bodies of all answers being read may hold at once. */
+    public void setMaxResponseBytesInFlight(long maxResponseBytesInFlight) {
+        this.maxResponseBytesInFlight = maxResponseBytesInFlight;
+    }
+
+    /**
+     * The pooled client for this connection setup, shared by every started endpoint that has the same one. Each
+     * acquire is matched by one {@link #releaseTransport}: the client closes with the last endpoint using it, so a
+     * {@code toD} with many distinct settings does not keep a client (and its I/O threads) per value for ever.
+     */
+    synchronized Transport acquireTransport(ExtendConfiguration config) {
+        if (responseBudget == null) {
+            if (maxResponseBytesInFlight <= 0) {
+                throw new IllegalArgumentException("The maxResponseBytesInFlight option must be positive, was "
+                                                   + maxResponseBytesInFlight);
+            }
+            responseBudget = new ResponseBudget(maxResponseBytesInFlight);
+        }
         TransportKey key = TransportKey.of(config);
-        return transports.computeIfAbsent(key, k -> HttpTransports.create(k.toSettings(this)));
+        SharedTransport shared = transports.get(key);
+        if (shared == null) {
+            shared = new SharedTransport(new Transport(key.toSettings(this), responseBudget));
+            transports.put(key, shared);
+        }
+        shared.users++;
+        return shared.transport;
+    }
+
+    /** Gives back a transport from {@link #acquireTransport}; the last user closes it. */
+    void releaseTransport(Transport transport) {
+        Transport toClose = null;
+        synchronized (this) {
+            for (Map.Entry<TransportKey, SharedTransport> e : transports.entrySet()) {
+                SharedTransport shared = e.getValue();
+                if (shared.transport == transport) {
+                    if (--shared.users == 0) {
+                        transports.remove(e.getKey());
+                        toClose = transport;
+                    }
+                    break;
+                }
+            }
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    /** How many HTTP clients are open now. */
+    synchronized int openTransports() {
+        return transports.size();
+    }
+
+    private static final class SharedTransport {
+        final Transport transport;
+        int users;
+
+        SharedTransport(Transport transport) {
+            this.transport = transport;
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
-        for (CloseableHttpAsyncClient client : transports.values()) {
-            // GRACEFUL lets the I/O reactor close its channels itself (IMMEDIATE races it and logs ClosedSelectorException);
-            // in-flight calls still end: their futures fail with the closed connection
-            client.close(CloseMode.GRACEFUL);
+        List<SharedTransport> left;
+        synchronized (this) {
+            // endpoints give theirs back when they stop; these are left only if an endpoint was never stopped
+            left = new ArrayList<>(transports.values());
+            transports.clear();
+            responseBudget = null;
         }
-        transports.clear();
+        left.forEach(shared -> shared.transport.close());
         ScheduledExecutorService s;
         synchronized (this) {
             s = scheduler;

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendClientSettings;
-import dev.camelextend.client.RateLimiter;
 import dev.camelextend.client.RateLimiters;
 import dev.camelextend.client.RunIds;
+import dev.camelextend.client.Transport;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -41,6 +41,8 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     private ExtendConfiguration configuration;
 
     private volatile ExtendClient client;
+    private volatile RateLimiters.Lease limiterLease;
+    private volatile Transport transport;
 
     public ExtendEndpoint(String uri, ExtendComponent component, ExtendOperation operation,
                           ExtendConfiguration configuration) {
@@ -69,11 +71,14 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         super.doStart();
         ExtendClientSettings settings = validatedSettings();
         warnOnPlainHttp(settings.baseUrl());
-        RateLimiter limiter = configuration.getRateLimit() > 0
-                ? RateLimiters.forAccount(configuration.getApiKey(), settings.baseUrl(), configuration.getRateLimit())
+        // one pace per account and workspace, shared with every live endpoint of it in this JVM, released at stop
+        limiterLease = configuration.getRateLimit() > 0
+                ? RateLimiters.acquire(configuration.getApiKey(), settings.baseUrl(), configuration.getWorkspaceId(),
+                        configuration.getRateLimit())
                 : null;
-        client = new ExtendClient(settings, getComponent().getTransport(configuration), getComponent().getScheduler(),
-                getComponent().getObjectMapper(), limiter);
+        transport = getComponent().acquireTransport(configuration);
+        client = new ExtendClient(settings, transport, getComponent().getScheduler(),
+                getComponent().getObjectMapper(), limiterLease == null ? null : limiterLease.limiter());
     }
 
     @Override
@@ -83,6 +88,16 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             // Calls still in flight end now, with a failure, and nothing more is sent: the component stops the shared
             // scheduler and HTTP client next, which would drop their retries and deadlines and leave them hanging.
             c.close();
+        }
+        Transport t = transport;
+        transport = null;
+        if (t != null) {
+            getComponent().releaseTransport(t);
+        }
+        RateLimiters.Lease lease = limiterLease;
+        limiterLease = null;
+        if (lease != null) {
+            lease.close();
         }
         super.doStop();
     }

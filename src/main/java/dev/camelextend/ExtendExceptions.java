@@ -22,6 +22,9 @@ final class ExtendExceptions {
                     f.getStatusText(), f.getResponseHeaders(), f.getResponseBody(), e.code(), e.message(),
                     e.retryable(), f.getRequestId(), f.getCurrentRun());
             case HTTP_STATUS -> fromStatus(f, e, runId);
+            // no answer to quote: status 0, as HttpResponseAware reports a call that got none
+            case RATE_LIMITED -> new ExtendRateLimitException(f.getMessage(), runId, 0, null, null, null, null, null,
+                    true, null, f.getRetryAfter(), null);
         };
     }
 

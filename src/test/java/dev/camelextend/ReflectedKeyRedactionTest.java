@@ -248,7 +248,7 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
     /** The request ID of a success becomes a message header, which routes log: cleaned like any quoted text. */
     @Test
     void theRequestIdOfASuccessIsCleanedToo() {
-        FAKE.otherwise(request -> Reply.json(200, FakeExtendServer.fixture("workflow-run-cancelled.json"))
+        FAKE.otherwise(request -> Reply.runFor(request, "workflow-run-cancelled.json")
                 .withHeader("x-extend-request-id", "req_ok\u001b[31m " + request.header("Authorization")));
 
         Exchange out = template.request("direct:get", x -> x.getIn().setBody(RUN));

@@ -19,8 +19,10 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
  * size, which becomes the content without a copy; a declared length above the limit fails before a byte is read.
  * Larger declared bodies start at that size and grow as bytes arrive, so a server that declares a huge body and sends
  * little cannot make every connection reserve the whole limit. HttpCore's growable buffer (what
- * {@code SimpleResponseConsumer} uses) grows in steps and copies the body once more at the end: for a typical
- * {@code WorkflowRun} that was about 6 KB of garbage per call.
+ * {@code SimpleResponseConsumer} uses) grows in steps and copies the body once more at the end.
+ * <p>
+ * Every array it holds is reserved in the shared {@link ResponseBudget} first and given back once the body has been
+ * handed over or has failed, so the bodies of all answers in flight together stay within the budget.
  */
 final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
 
@@ -31,6 +33,9 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
     private static final byte[] EMPTY = new byte[0];
 
     private final int maxBytes;
+    private final ResponseBudget budget;
+    /** Bytes of {@link #budget} this body holds now. */
+    private long reserved;
     private FutureCallback<byte[]> resultCallback;
     private byte[] buffer;
     private int length;
@@ -38,8 +43,24 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
     private int ceiling;
     private volatile byte[] content;
 
-    BoundedBytesConsumer(int maxBytes) {
+    BoundedBytesConsumer(int maxBytes, ResponseBudget budget) {
         this.maxBytes = maxBytes;
+        this.budget = budget;
+    }
+
+    /** A new array of {@code size} bytes, reserved first; the old one's reservation is given back. */
+    private byte[] allocate(int size, byte[] old) throws IOException {
+        budget.reserve(size);
+        release();
+        reserved = size;
+        return old == null ? new byte[size] : Arrays.copyOf(old, size);
+    }
+
+    private void release() {
+        if (reserved > 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
     }
 
     @Override
@@ -50,7 +71,7 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
             throw new ResponseTooLargeException(maxBytes);
         }
         ceiling = declared >= 0 ? (int) declared : maxBytes;
-        buffer = new byte[Math.min(ceiling, declared >= 0 ? PREALLOCATE_MAX : UNKNOWN_LENGTH_START)];
+        buffer = allocate(Math.min(ceiling, declared >= 0 ? PREALLOCATE_MAX : UNKNOWN_LENGTH_START), null);
         length = 0;
     }
 
@@ -66,8 +87,8 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
             throw new ResponseTooLargeException(maxBytes);
         }
         if (length + incoming > buffer.length) {
-            buffer = Arrays.copyOf(buffer, (int) Math.min(Math.max(ceiling, length + incoming),
-                    Math.max(length + incoming, 2L * buffer.length)));
+            buffer = allocate((int) Math.min(Math.max(ceiling, length + incoming),
+                    Math.max(length + incoming, 2L * buffer.length)), buffer);
         }
         src.get(buffer, length, incoming);
         length += incoming;
@@ -79,14 +100,19 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
         buffer = null;
         content = body;
         FutureCallback<byte[]> callback = resultCallback;
-        if (callback != null) {
-            callback.completed(body);
+        try {
+            if (callback != null) {
+                callback.completed(body); // the call reads the body on this thread, before this returns
+            }
+        } finally {
+            release();
         }
     }
 
     @Override
     public void failed(Exception cause) {
         buffer = null;
+        release();
         FutureCallback<byte[]> callback = resultCallback;
         if (callback != null) {
             callback.failed(cause);
@@ -106,6 +132,7 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
     @Override
     public void releaseResources() {
         buffer = null;
+        release();
     }
 
     /** The body was longer than the configured maximum; the connection is dropped. */

@@ -25,6 +25,8 @@ public final class ExtendCallFailure extends RuntimeException {
         TIMEOUT,
         /** The connection failed or was dropped without an answer (after any retries). */
         CONNECTION,
+        /** The client-side rate limiter had no slot within the attempt's budget; nothing was sent. */
+        RATE_LIMITED,
         /** Extend answered 2xx, but the body is not a {@code WorkflowRun}. */
         INVALID_RESPONSE
     }

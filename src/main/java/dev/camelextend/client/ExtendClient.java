@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLException;
 
@@ -28,7 +29,6 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.HttpResponse;
@@ -64,7 +64,7 @@ public final class ExtendClient {
     private static final long DEADLINE_SWEEP_MILLIS = 100;
 
     private final ExtendClientSettings settings;
-    private final CloseableHttpAsyncClient http;
+    private final Transport transport;
     private final ScheduledExecutorService scheduler;
     private final RequestsInFlight requestsInFlight;
     private final ObjectMapper mapper;
@@ -83,11 +83,11 @@ public final class ExtendClient {
      * @param rateLimiter paces every request of this client (shared with other clients of the same account), or null
      *                    for no client-side limit
      */
-    public ExtendClient(ExtendClientSettings settings, CloseableHttpAsyncClient http,
+    public ExtendClient(ExtendClientSettings settings, Transport transport,
                         ScheduledExecutorService scheduler, ObjectMapper mapper, RateLimiter rateLimiter) {
         this.settings = settings;
         this.rateLimiter = rateLimiter;
-        this.http = http;
+        this.transport = transport;
         this.scheduler = scheduler;
         this.requestsInFlight = new RequestsInFlight(scheduler, DEADLINE_SWEEP_MILLIS);
         this.mapper = mapper;
@@ -194,6 +194,8 @@ public final class ExtendClient {
                 logAttempt(call, answer, error, started);
                 if (error != null) {
                     onNoAnswer(call, unwrap(error));
+                } else if (answer.isEncoded()) {
+                    onEncodedAnswer(call, answer);
                 } else if (answer.isSuccess()) {
                     onSuccess(call, answer);
                 } else {
@@ -229,6 +231,18 @@ public final class ExtendClient {
         finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
     }
 
+    /**
+     * The client asks for no compression, so an encoded body is not one it can read - and inflating a stranger's
+     * gzip is how a few KB become many MB. Not a network fault; asking again would get the same.
+     */
+    private void onEncodedAnswer(Call call, RawResponse answer) {
+        fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+                .message(call.describe() + ": Extend answered HTTP " + answer.status() + " with Content-Encoding '"
+                         + printable(answer.header("Content-Encoding")) + "', which this client did not ask for and"
+                         + " does not decode")
+                .answer(answer, null));
+    }
+
     private void onErrorAnswer(Call call, RawResponse answer) {
         ApiError error = errorDecoder.decode(answer.body());
         int status = answer.status();
@@ -238,8 +252,10 @@ public final class ExtendClient {
         }
         Duration retryAfter = RetryAfter.parse(answer.header("Retry-After"), clock);
         if (status == 429 && retryAfter != null && rateLimiter != null) {
-            // Extend counts per organization: what one exchange was told applies to every exchange of this account
-            rateLimiter.pauseFor(retryAfter);
+            // Extend counts per organization: what one exchange was told applies to every exchange of this account,
+            // but for no longer than this client would itself wait - a longer Retry-After fails this exchange at once
+            // and must not freeze every other route of the account for that long
+            rateLimiter.pauseFor(min(retryAfter, settings.maxRetryAfter()));
         }
         ExtendCallFailure.Builder failure = httpFailure(call, answer, error, retryAfter);
         if (!RetryPolicy.isRetryableStatus(status) || call.attempts > settings.maxRetries()) {
@@ -258,7 +274,18 @@ public final class ExtendClient {
         retryLater(call, retryAfter != null ? retryAfter : retryPolicy.backoff(call.attempts), failure);
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private void onNoAnswer(Call call, Throwable error) {
+        if (error instanceof RateLimitWaitException noSlot) {
+            // nothing was sent; waiting longer than the call's own budget is for the route's error handler to decide
+            fail(call, ExtendCallFailure.builder(Kind.RATE_LIMITED, call.operation, call.runId)
+                    .message(call.describe() + ": " + noSlot.getMessage())
+                    .retryAfter(noSlot.pause()));
+            return;
+        }
         if (error instanceof BoundedBytesConsumer.ResponseTooLargeException) {
             // an answer came, it is just not one we accept: not a network fault, and asking again will not shrink it
             fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
@@ -380,24 +407,43 @@ public final class ExtendClient {
 
     /**
      * Sends one request, after the rate limiter's slot when there is one; the future fails with the transport's
-     * exception, or a TimeoutException at the attempt deadline (which starts when the request is dispatched).
+     * exception, or a TimeoutException at the attempt deadline (which starts when the request is dispatched). A slot
+     * that does not come within {@code requestTimeout} (the account is paused after a 429, or the limiter is that far
+     * behind) fails the future with a {@link RateLimitWaitException}: waiting for it is part of the attempt's budget.
      */
     private CompletableFuture<RawResponse> send(Method method, String url, String workspaceId) {
         if (rateLimiter == null) {
             return dispatch(method, url, workspaceId);
         }
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
-        sendWhenPermitted(rateLimiter.reserve(), false, method, url, workspaceId, answer);
+        long budgetEnds = System.nanoTime() + settings.requestTimeout().toNanos();
+        Duration wait = rateLimiter.reserveWithin(settings.requestTimeout());
+        if (wait == null) {
+            answer.completeExceptionally(noSlot());
+            return answer;
+        }
+        sendWhenPermitted(wait, false, budgetEnds, method, url, workspaceId, answer);
         return answer;
     }
 
+    private RateLimitWaitException noSlot() {
+        Duration pause = rateLimiter.remainingPause();
+        return new RateLimitWaitException("the client-side rate limit (" + Math.round(rateLimiter.permitsPerSecond())
+                                          + " requests/s) has no slot within the requestTimeout of "
+                                          + settings.requestTimeout().toMillis() + " ms"
+                                          + (pause.isZero() ? "" : "; the account is paused after a 429 for another "
+                                                                    + pause.toMillis() + " ms"),
+                pause.isZero() ? null : pause);
+    }
+
     /**
-     * @param wait    how long until this request's slot
-     * @param hasTurn true when {@link RateLimiter#acquireSend} held this request before and it now comes back at its
-     *                turn
+     * @param wait       how long until this request's slot
+     * @param hasTurn    true when {@link RateLimiter#acquireSend} held this request before and it now comes back at
+     *                   its turn
+     * @param budgetEnds {@code System.nanoTime()} after which this request no longer waits for a slot
      */
-    private void sendWhenPermitted(Duration wait, boolean hasTurn, Method method, String url, String workspaceId,
-                                   CompletableFuture<RawResponse> answer) {
+    private void sendWhenPermitted(Duration wait, boolean hasTurn, long budgetEnds, Method method, String url,
+                                   String workspaceId, CompletableFuture<RawResponse> answer) {
         boolean turn = false;
         if (wait.isZero() || wait.isNegative()) {
             Duration pause = rateLimiter.remainingPause();
@@ -417,17 +463,41 @@ public final class ExtendClient {
                 wait = hold;
                 turn = true;
             } else {
-                // a 429 paused the account after this slot was reserved: take a new slot after the pause
-                wait = rateLimiter.reserve();
+                // a 429 paused the account after this slot was reserved: take a new slot after the pause, if in time
+                Duration left = Duration.ofNanos(Math.max(0, budgetEnds - System.nanoTime()));
+                wait = rateLimiter.reserveWithin(left);
+                if (wait == null) {
+                    answer.completeExceptionally(noSlot());
+                    return;
+                }
             }
+        }
+        if (closed) {
+            answer.completeExceptionally(new CancellationException("the Extend client is closed"));
+            return;
         }
         Duration delay = wait;
         boolean again = turn;
         try {
-            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, again, method, url, workspaceId, answer),
-                    delay.toNanos(), TimeUnit.NANOSECONDS);
+            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, again, budgetEnds, method, url, workspaceId,
+                    answer), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException shutDown) {
             answer.completeExceptionally(shutDown);
+        }
+    }
+
+    /** No rate-limiter slot within the attempt's budget; nothing was sent. */
+    static final class RateLimitWaitException extends IOException {
+        private final transient Duration pause;
+
+        RateLimitWaitException(String message, Duration pause) {
+            super(message);
+            this.pause = pause;
+        }
+
+        /** How long the account is still paused after a 429, or null when it is only busy. */
+        Duration pause() {
+            return pause;
         }
     }
 
@@ -449,6 +519,7 @@ public final class ExtendClient {
         }
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(requestConfig);
+        context.setAttribute(HttpTransports.SEND_GATE, inFlight);
         try {
             // registered before it is handed over, so that neither a fast answer nor close() can miss it
             requestsInFlight.add(inFlight);
@@ -457,9 +528,9 @@ public final class ExtendClient {
             return inFlight.answer;
         }
         try {
-            inFlight.handedOver(http.execute(SimpleRequestProducer.create(request),
-                    new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes())), null, context,
-                    inFlight));
+            inFlight.handedOver(transport.client().execute(SimpleRequestProducer.create(request),
+                    new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes(),
+                            transport.budget())), null, context, inFlight));
         } catch (RuntimeException notRunning) {
             inFlight.failed(notRunning);
             return inFlight.answer;
@@ -476,13 +547,19 @@ public final class ExtendClient {
      * thread) normally ends a silent request; the deadline is the backstop for a body that trickles forever.
      */
     private final class InFlightRequest extends RequestsInFlight.Request
-            implements FutureCallback<Message<HttpResponse, byte[]>> {
+            implements FutureCallback<Message<HttpResponse, byte[]>>, BooleanSupplier {
 
         final CompletableFuture<RawResponse> answer = new CompletableFuture<>();
         private volatile Future<?> future;
 
         InFlightRequest() {
             super(settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS);
+        }
+
+        /** Asked by the transport once the request has its connection: false once it has ended or we are closed. */
+        @Override
+        public boolean getAsBoolean() {
+            return !closed && !answer.isDone();
         }
 
         void handedOver(Future<?> f) {

@@ -1,8 +1,13 @@
 package dev.camelextend.client;
 
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -12,23 +17,48 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the pooled Apache HttpClient 5 async client that every Extend call goes through. */
 public final class HttpTransports {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransports.class);
+
     private HttpTransports() {
+    }
+
+    /** The context attribute holding a request's {@link BooleanSupplier} "may this request still be sent?". */
+    static final String SEND_GATE = "dev.camelextend.sendGate";
+
+    /** A started client, for tools and tests that manage it themselves. */
+    public static CloseableHttpAsyncClient create(TransportSettings settings) {
+        return create(settings, () -> false);
     }
 
     /**
      * A started client. HttpClient's own retries, redirects and cookies are off: retrying is the
      * {@link ExtendClient}'s job (HttpClient 5.5+ would otherwise sleep on {@code Retry-After} by itself, out of our
      * bounds), Extend never redirects an API call, and a cookie jar would leak state between exchanges.
+     * <p>
+     * Content compression is off: HttpClient would otherwise ask for gzip and inflate answers, and a few KB of gzip
+     * can inflate to many MB before any limit of ours sees a byte. Extend's JSON answers are small; an answer that
+     * arrives encoded anyway is refused by the client.
+     * <p>
+     * A request whose {@link #SEND_GATE} says no by the time it has its connection is not written: a request that
+     * waited in the pool's queue while its client closed, or past its deadline, never reaches the server late.
+     *
+     * @param closing true once the owner is closing the client: I/O errors are then expected and logged at DEBUG
      */
-    public static CloseableHttpAsyncClient create(TransportSettings settings) {
+    static CloseableHttpAsyncClient create(TransportSettings settings, BooleanSupplier closing) {
         PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
@@ -54,6 +84,16 @@ public final class HttpTransports {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                .disableContentCompression()
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "extend-send-gate", HttpTransports::gate)
+                .setIoReactorExceptionCallback(error -> {
+                    if (closing.getAsBoolean()) {
+                        LOG.debug("I/O error while the Extend HTTP client closes", error);
+                    } else {
+                        LOG.error("Fatal I/O error in the Extend HTTP client; it is replaced at the next request",
+                                error);
+                    }
+                })
                 .evictIdleConnections(TimeValue.ofSeconds(30));
         if (settings.proxyHost() != null) {
             HttpHost proxy = new HttpHost(settings.proxyScheme(), settings.proxyHost(), settings.proxyPort());
@@ -69,6 +109,16 @@ public final class HttpTransports {
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
+    }
+
+    private static void gate(HttpRequest request, AsyncEntityProducer entity, AsyncExecChain.Scope scope,
+                             AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
+        Object gate = scope.clientContext.getAttribute(SEND_GATE);
+        if (gate instanceof BooleanSupplier open && !open.getAsBoolean()) {
+            callback.failed(new CancellationException("the request was withdrawn before it was sent"));
+            return;
+        }
+        chain.proceed(request, entity, scope, callback);
     }
 
     /** True on an I/O thread of a client built here: code there must never wait for another call. */

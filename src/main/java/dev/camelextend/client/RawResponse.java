@@ -54,6 +54,12 @@ record RawResponse(HttpResponse head, byte[] body) {
         return header("x-extend-request-id");
     }
 
+    /** True when the body carries a content coding (gzip, br, ...) other than identity. */
+    boolean isEncoded() {
+        String coding = header("Content-Encoding");
+        return coding != null && !coding.isBlank() && !"identity".equalsIgnoreCase(coding.strip());
+    }
+
     boolean isSuccess() {
         int status = status();
         return status >= 200 && status < 300;

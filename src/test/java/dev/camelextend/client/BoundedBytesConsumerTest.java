@@ -1,5 +1,6 @@
 package dev.camelextend.client;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoundedBytesConsumerTest {
 
+    /** Large enough never to refuse; the budget's own rules are tested below with a small one. */
+    private final ResponseBudget BIG_BUDGET = new ResponseBudget(Long.MAX_VALUE / 2);
     private final RecordingCallback<byte[]> callback = new RecordingCallback<>();
     private final AtomicReference<byte[]> completed = callback.result;
     private final AtomicReference<Exception> failed = callback.failure;
@@ -38,7 +41,7 @@ class BoundedBytesConsumerTest {
     @Test
     void aDeclaredLengthIsReadInPiecesIntoExactlyTheBody() throws Exception {
         byte[] body = bytes(2322);
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(10_000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(10_000, BIG_BUDGET);
         consumer.streamStart(length(body.length), callback);
         consumer.consume(ByteBuffer.wrap(body, 0, 1000));
         consumer.consume(ByteBuffer.wrap(body, 1000, 1322));
@@ -52,7 +55,7 @@ class BoundedBytesConsumerTest {
     @Test
     void aLargeDeclaredLengthIsNotReservedBeforeTheBytesArrive() throws Exception {
         byte[] body = bytes(300_000);
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(16 * 1024 * 1024);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(16 * 1024 * 1024, BIG_BUDGET);
         consumer.streamStart(length(10 * 1024 * 1024), callback); // a server that declares 10 MB ...
         assertEquals(BoundedBytesConsumer.PREALLOCATE_MAX, consumer.reservedBytes());
 
@@ -63,7 +66,7 @@ class BoundedBytesConsumerTest {
     @Test
     void aBodyDeclaredAboveThePreallocationIsStillReadWhole() throws Exception {
         byte[] body = bytes(200_000);
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1024 * 1024);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1024 * 1024, BIG_BUDGET);
         consumer.streamStart(length(body.length), callback);
         for (int offset = 0; offset < body.length; offset += 8192) {
             consumer.consume(ByteBuffer.wrap(body, offset, Math.min(8192, body.length - offset)));
@@ -75,7 +78,7 @@ class BoundedBytesConsumerTest {
 
     @Test
     void aDeclaredLengthAboveTheLimitFailsBeforeAnyByteIsRead() {
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000, BIG_BUDGET);
         assertThrows(BoundedBytesConsumer.ResponseTooLargeException.class,
                 () -> consumer.streamStart(length(1001), callback));
     }
@@ -83,7 +86,7 @@ class BoundedBytesConsumerTest {
     @Test
     void anUndeclaredLengthGrowsAcrossDirectBuffersUpToTheLimit() throws Exception {
         byte[] body = bytes(9000);
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(9000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(9000, BIG_BUDGET);
         consumer.streamStart(length(-1), callback);
         for (int offset = 0; offset < body.length; offset += 700) {
             int n = Math.min(700, body.length - offset);
@@ -99,7 +102,7 @@ class BoundedBytesConsumerTest {
 
     @Test
     void anUndeclaredLengthThatPassesTheLimitFails() throws Exception {
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(5000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(5000, BIG_BUDGET);
         consumer.streamStart(length(-1), callback);
         consumer.consume(ByteBuffer.wrap(bytes(4000)));
         assertThrows(BoundedBytesConsumer.ResponseTooLargeException.class,
@@ -108,7 +111,7 @@ class BoundedBytesConsumerTest {
 
     @Test
     void anEmptyBodyIsAnEmptyArray() throws Exception {
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000, BIG_BUDGET);
         consumer.streamStart(length(0), callback);
         consumer.streamEnd(List.of());
         assertArrayEquals(new byte[0], completed.get());
@@ -116,12 +119,43 @@ class BoundedBytesConsumerTest {
 
     @Test
     void aFailureReachesTheCallback() throws Exception {
-        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1000, BIG_BUDGET);
         consumer.streamStart(length(10), callback);
         consumer.consume(ByteBuffer.wrap("abc".getBytes(StandardCharsets.US_ASCII)));
         Exception reset = new java.net.SocketException("Connection reset");
         consumer.failed(reset);
         assertSame(reset, failed.get());
         assertNull(completed.get());
+    }
+
+    @Test
+    void bodiesInFlightTogetherStayWithinTheSharedBudgetAndGiveItBack() throws Exception {
+        ResponseBudget budget = new ResponseBudget(10_000);
+        BoundedBytesConsumer first = new BoundedBytesConsumer(1_000_000, budget);
+        BoundedBytesConsumer second = new BoundedBytesConsumer(1_000_000, budget);
+        first.streamStart(length(6_000), callback);
+        assertEquals(6_000, budget.reserved());
+
+        RecordingCallback<byte[]> refused = new RecordingCallback<>();
+        assertThrows(ResponseBudget.BudgetExceededException.class, () -> second.streamStart(length(6_000), refused));
+        assertEquals(6_000, budget.reserved(), "a refused body takes nothing");
+
+        first.consume(ByteBuffer.wrap(bytes(6_000)));
+        first.streamEnd(List.of());
+        assertEquals(0, budget.reserved(), "handed over: the bytes are given back");
+        first.releaseResources();
+        assertEquals(0, budget.reserved(), "given back once only");
+    }
+
+    @Test
+    void aBodyThatGrowsPastTheBudgetFailsAndGivesBackWhatItHeld() throws Exception {
+        ResponseBudget budget = new ResponseBudget(50_000);
+        BoundedBytesConsumer consumer = new BoundedBytesConsumer(1_000_000, budget);
+        consumer.streamStart(length(-1), callback); // chunked: grows as bytes arrive
+        consumer.consume(ByteBuffer.wrap(bytes(20_000)));
+        assertThrows(ResponseBudget.BudgetExceededException.class,
+                () -> consumer.consume(ByteBuffer.wrap(bytes(30_000))));
+        consumer.failed(new IOException("the attempt fails"));
+        assertEquals(0, budget.reserved());
     }
 }
