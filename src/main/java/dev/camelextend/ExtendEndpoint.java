@@ -1,6 +1,8 @@
 package dev.camelextend;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
+import org.apache.hc.core5.net.InetAddressUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +112,14 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             throw new IllegalArgumentException("The Extend API key is not set: set the apiKey option on the endpoint"
                                                + " or camel.component.extend.api-key on the component");
         }
+        String keyProblem = apiKeyProblem(c.getApiKey());
+        if (keyProblem != null) {
+            throw new IllegalArgumentException("The apiKey option " + keyProblem);
+        }
+        if (c.getWorkspaceId() != null && RunIds.workspaceProblem(c.getWorkspaceId()) != null) {
+            throw new IllegalArgumentException("The workspaceId option is invalid: "
+                                               + RunIds.workspaceProblem(c.getWorkspaceId()));
+        }
         URI base = parseBaseUrl(c.getBaseUrl());
         if (c.getApiVersion() == null || c.getApiVersion().isBlank()) {
             throw new IllegalArgumentException("The apiVersion option must not be blank");
@@ -153,6 +164,25 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                 .build();
     }
 
+    /**
+     * An API key must reach Extend exactly as issued. A key read from a file often ends with a newline, which would be
+     * sent as part of the key (or split the header); the message never quotes the key.
+     */
+    private static String apiKeyProblem(String key) {
+        if (!key.equals(key.strip())) {
+            return "starts or ends with whitespace or a line break (a key read from a file often ends with a newline):"
+                   + " remove it";
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch < 0x21 || ch > 0x7e) {
+                return "contains a character that is not printable ASCII (at index " + i + "): an API key is sent as"
+                       + " it is in the Authorization header";
+            }
+        }
+        return null;
+    }
+
     private static URI parseBaseUrl(String baseUrl) {
         URI uri;
         try {
@@ -187,13 +217,30 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     private static void warnOnPlainHttp(String baseUrl) {
         URI uri = URI.create(baseUrl);
-        String host = uri.getHost();
-        boolean loopback = "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "[::1]".equals(host)
-                           || "::1".equals(host);
-        if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback) {
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
             LOG.warn("The Extend baseUrl {} uses plain http to a non-loopback host: the API key travels unencrypted",
                     baseUrl);
         }
+    }
+
+    /**
+     * Whether the host is this machine, decided on what the host is, not how its name starts ({@code 127.evil.com} is
+     * a name like any other). An IP literal is loopback when its address is; of names only {@code localhost} is, by
+     * RFC 6761. No name is resolved: that would cost a DNS lookup at every route start and prove nothing later.
+     */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if ("localhost".equalsIgnoreCase(h)) {
+            return true;
+        }
+        if (InetAddressUtils.isIPv4Address(h) || InetAddressUtils.isIPv6Address(h)) {
+            try {
+                return InetAddress.getByName(h).isLoopbackAddress(); // a literal: parsed, not looked up
+            } catch (UnknownHostException notAnAddress) {
+                return false;
+            }
+        }
+        return false;
     }
 
     ExtendClient getClient() {

@@ -8,6 +8,7 @@ import dev.camelextend.client.ExtendCallFailure;
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendResponse;
 import dev.camelextend.client.HttpTransports;
+import dev.camelextend.client.RunIds;
 import dev.camelextend.model.WorkflowRun;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelExecutionException;
@@ -68,7 +69,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
             ExtendConfiguration config = endpoint.getConfiguration();
             Message in = exchange.getIn();
             runId = RunIdResolver.resolve(in, config.getRunId());
-            String workspaceId = in.getHeader(ExtendConstants.WORKSPACE_ID, config.getWorkspaceId(), String.class);
+            String workspaceId = workspaceId(in, config, runId);
             ExtendClient client = endpoint.getClient();
             call = endpoint.getOperation() == ExtendOperation.cancelRun
                     ? client.cancelRun(runId, workspaceId)
@@ -90,6 +91,22 @@ public class ExtendProducer extends DefaultAsyncProducer {
         WorkerThreads workers = endpoint.getComponent().getWorkers();
         call.whenComplete((response, error) -> workers.execute(() -> continueRoute(exchange, call, id, callback)));
         return false;
+    }
+
+    /** The workspace header (checked: it becomes an HTTP header as it is), else the checked option, else none. */
+    private static String workspaceId(Message in, ExtendConfiguration config, String runId)
+            throws ExtendInvalidWorkspaceIdException {
+        Object header = in.getHeader(ExtendConstants.WORKSPACE_ID);
+        if (header == null) {
+            return config.getWorkspaceId();
+        }
+        String id = header instanceof String s ? s : String.valueOf(header);
+        String problem = RunIds.workspaceProblem(id);
+        if (problem != null) {
+            throw new ExtendInvalidWorkspaceIdException("Invalid workspace ID in the header "
+                                                        + ExtendConstants.WORKSPACE_ID + ": " + problem, runId);
+        }
+        return id;
     }
 
     /**

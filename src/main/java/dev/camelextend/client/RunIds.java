@@ -1,7 +1,7 @@
 package dev.camelextend.client;
 
 /**
- * The rule for a workflow-run ID that may be put in a URL path: 1 to 255 characters of {@code [A-Za-z0-9_-]}. Extend
+ * The rule for an Extend ID that the component sends (a workflow-run ID in a URL path, a workspace ID in a header): 1 to 255 characters of {@code [A-Za-z0-9_-]}. Extend
  * IDs look like {@code workflow_run_xKm9pNv3qWsY_jL2tR5Dh}; Extend may lengthen opaque IDs up to 255 characters. The
  * rule rejects everything that could leave its path segment ({@code /}, {@code .}, {@code %}, whitespace, control
  * characters), so no input can reach another API path.
@@ -15,20 +15,34 @@ public final class RunIds {
 
     /** @return why {@code id} is not acceptable, or null when it is a valid run ID */
     public static String problem(String id) {
+        return problem(id, "workflow-run ID");
+    }
+
+    /**
+     * The same rule for a workspace ID, which travels in the {@code x-extend-workspace-id} header: letters outside
+     * ASCII would be sent as {@code ?} (so two distinct workspaces would look alike), and CR/LF could split the header.
+     *
+     * @return why {@code id} is not acceptable, or null when it is a valid workspace ID
+     */
+    public static String workspaceProblem(String id) {
+        return problem(id, "workspace ID");
+    }
+
+    private static String problem(String id, String what) {
         if (id == null) {
-            return "no workflow-run ID was given";
+            return "no " + what + " was given";
         }
         if (id.isEmpty()) {
-            return "the workflow-run ID is blank";
+            return "the " + what + " is blank";
         }
         if (id.length() > MAX_LENGTH) {
-            return "the workflow-run ID is " + id.length() + " characters long; at most " + MAX_LENGTH + " are allowed";
+            return "the " + what + " is " + id.length() + " characters long; at most " + MAX_LENGTH + " are allowed";
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
             if (!ok) {
-                return "the workflow-run ID contains a character other than letters, digits, '_' and '-' (at index " + i
+                return "the " + what + " contains a character other than letters, digits, '_' and '-' (at index " + i
                        + ")";
             }
         }
