@@ -10,11 +10,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelextend.client.Accounts;
 import dev.camelextend.client.ResponseBudget;
 import dev.camelextend.client.Transport;
 import dev.camelextend.client.TransportSettings;
 import dev.camelextend.model.ExtendJson;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -51,6 +53,8 @@ public class ExtendComponent extends HealthCheckComponent {
     /** The shared transports and how many started endpoints use each; guarded by {@code this}. */
     private final Map<TransportKey, SharedTransport> transports = new HashMap<>();
     private volatile ResponseBudget responseBudget;
+    /** One health check per account digest; guarded by {@code this}. */
+    private final Map<String, ExtendProducerHealthCheck> healthChecks = new HashMap<>();
     private final ObjectMapper objectMapper = ExtendJson.newObjectMapper();
     private volatile ScheduledExecutorService scheduler;
     private volatile WorkerThreads workers;
@@ -189,6 +193,34 @@ public class ExtendComponent extends HealthCheckComponent {
         }
         if (toClose != null) {
             toClose.close();
+        }
+    }
+
+    /**
+     * The health check of the endpoint's account (key, base URL, workspace), registered when its first producer
+     * starts. Its ID is a prefix of the account's digest: distinct per account, and it reveals nothing of the key.
+     */
+    synchronized ExtendProducerHealthCheck acquireHealthCheck(ExtendEndpoint endpoint,
+                                                              WritableHealthCheckRepository repository) {
+        ExtendConfiguration c = endpoint.getConfiguration();
+        String account = Accounts.digest(c.getApiKey(), c.getBaseUrl(), c.getWorkspaceId());
+        ExtendProducerHealthCheck check = healthChecks.get(account);
+        if (check == null) {
+            check = new ExtendProducerHealthCheck(account.substring(0, 12));
+            check.setEnabled(isHealthCheckProducerEnabled());
+            repository.addHealthCheck(check);
+            healthChecks.put(account, check);
+        }
+        check.addUser(endpoint);
+        return check;
+    }
+
+    /** Gives back a check from {@link #acquireHealthCheck}; the account's last producer unregisters it. */
+    synchronized void releaseHealthCheck(ExtendEndpoint endpoint, ExtendProducerHealthCheck check,
+                                         WritableHealthCheckRepository repository) {
+        if (check.removeUser(endpoint) == 0) {
+            repository.removeHealthCheck(check);
+            healthChecks.values().remove(check);
         }
     }
 

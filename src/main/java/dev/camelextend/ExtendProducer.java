@@ -46,16 +46,15 @@ public class ExtendProducer extends DefaultAsyncProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new ExtendProducerHealthCheck(endpoint, endpoint.getOperation() + "-" + endpoint.getId());
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
+            // one check per account, however many producers call it
+            healthCheck = endpoint.getComponent().acquireHealthCheck(endpoint, healthCheckRepository);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
         if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
+            endpoint.getComponent().releaseHealthCheck(endpoint, healthCheck, healthCheckRepository);
             healthCheck = null;
         }
         super.doStop();

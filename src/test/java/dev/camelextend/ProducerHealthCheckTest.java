@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -137,5 +138,39 @@ class ProducerHealthCheckTest extends CamelTestSupport {
                 .anyMatch(r -> r.getCheck().getId().startsWith("producer:extend-"));
         assertFalse(anyEnabledExtendCheck, "like Camel's other producer checks, ours only runs once enabled");
         assertNotNull(registry);
+    }
+
+    /** A toD with a per-message option makes many endpoints of one account: still one check and one request. */
+    @Test
+    void oneCheckPerAccountWithAShortlyCachedResult() throws Exception {
+        FAKE.otherwise(r -> Reply.json(200, "{\"object\":\"list\",\"data\":[]}"));
+        List<String> routes = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            routes.add(dev.camelextend.support.ExtendTestKit.route(context, "extend:getRun?baseUrl=" + FAKE.baseUrl()
+                    + "&apiKey=" + KEY + "&requestTimeout=3000&runId=workflow_run_fixed" + i));
+        }
+        String otherAccount = dev.camelextend.support.ExtendTestKit.route(context, "extend:getRun?baseUrl="
+                + FAKE.baseUrl() + "&apiKey=" + KEY + "&workspaceId=ws_other");
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        registry.getRepository("producers").ifPresent(r -> r.setEnabled(true));
+        List<HealthCheck> checks = registry.stream().filter(c -> c.getId().startsWith("producer:extend-"))
+                .collect(java.util.stream.Collectors.toList());
+
+        assertEquals(2, checks.size(), "one per account (key, base URL, workspace): " + checks);
+        for (int poll = 0; poll < 3; poll++) {
+            for (HealthCheck check : checks) {
+                check.setEnabled(true);
+                assertEquals(HealthCheck.State.UP, check.call(Map.of()).getState());
+            }
+        }
+        assertEquals(2, FAKE.requestCount(), "one probe per account, cached between polls");
+        checks.forEach(c -> assertFalse(c.getId().contains(KEY), c.getId()));
+
+        for (org.apache.camel.Route route : new java.util.ArrayList<>(context.getRoutes())) {
+            context.getRouteController().stopRoute(route.getId());
+        }
+        assertEquals(0, registry.stream().filter(c -> c.getId().startsWith("producer:extend-")).count(),
+                "the last producer of an account unregisters its check");
+        assertTrue(routes.size() == 30 && otherAccount != null);
     }
 }

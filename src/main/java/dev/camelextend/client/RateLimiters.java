@@ -1,11 +1,7 @@
 package dev.camelextend.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,7 +108,7 @@ public final class RateLimiters {
      */
     public static Lease acquire(String apiKey, String baseUrl, String workspaceId, double permitsPerSecond) {
         RateLimiter.checkRate(permitsPerSecond);
-        String key = digest(apiKey, Objects.requireNonNull(baseUrl, "baseUrl"), workspaceId);
+        String key = Accounts.digest(apiKey, Objects.requireNonNull(baseUrl, "baseUrl"), workspaceId);
         RateLimiter fresh = null;
         while (true) {
             Lease lease = null;
@@ -169,29 +165,9 @@ public final class RateLimiters {
 
     /** Whether this account has a limiter now. For tests. */
     static boolean contains(String apiKey, String baseUrl, String workspaceId) {
-        String key = digest(apiKey, baseUrl, workspaceId);
+        String key = Accounts.digest(apiKey, baseUrl, workspaceId);
         synchronized (ACCOUNTS) {
             return ACCOUNTS.containsKey(key);
-        }
-    }
-
-    /** Each part is length-prefixed (null marked apart from empty), so no two accounts can run together. */
-    private static String digest(String apiKey, String baseUrl, String workspaceId) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {apiKey, baseUrl, workspaceId}) {
-                if (part == null) {
-                    sha.update(new byte[] {-1, -1, -1, -1});
-                } else {
-                    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                    int n = bytes.length;
-                    sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
-                    sha.update(bytes);
-                }
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }
