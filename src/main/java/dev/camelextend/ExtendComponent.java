@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,9 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.StringHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
@@ -31,6 +35,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  */
 @Component("extend")
 public class ExtendComponent extends HealthCheckComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtendComponent.class);
+    private static final String COMPONENT_NAME = "extend";
 
     @Metadata(description = "The shared configuration; every option can also be set on its own at component level and"
                             + " overridden per endpoint.")
@@ -235,6 +242,28 @@ public class ExtendComponent extends HealthCheckComponent {
 
         SharedTransport(Transport transport) {
             this.transport = transport;
+        }
+    }
+
+    /**
+     * Applies the {@code camel.component.extend.*} properties of the context. Camel Main binds them once, to the
+     * component instance it finds at startup, but a context stop discards every component and a later start creates a
+     * new one, which would come back unconfigured (and fail with "The Extend API key is not set"). Binding them here,
+     * when the instance is initialised, gives every instance the same configuration; Main's own binding afterwards
+     * sets the same values, and settings made in code after that still win.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        String prefix = "camel.component." + COMPONENT_NAME + ".";
+        Properties declared = getCamelContext().getPropertiesComponent().extractProperties(prefix, false);
+        ExtendComponentConfigurer configurer = new ExtendComponentConfigurer();
+        for (String option : declared.stringPropertyNames()) {
+            Object value = getCamelContext().resolvePropertyPlaceholders(declared.getProperty(option));
+            if (!configurer.configure(getCamelContext(), this, StringHelper.dashToCamelCase(option), value, true)) {
+                // an unknown option: Camel Main reports it at startup (and fails when asked to)
+                LOG.debug("Ignoring unknown option {}{}", prefix, option);
+            }
         }
     }
 
