@@ -72,6 +72,8 @@ class LifecycleTest {
     void stoppingWithCallsInFlightLogsNoErrorOfTheComponentOrItsClient() throws Exception {
         FAKE.otherwise(r -> Reply.neverAnswer());
         Main main = main("extend:getRun?requestTimeout=30s");
+        // Camel waits this long for exchanges in flight, then stops the endpoints, which end the calls
+        main.addInitialProperty("camel.main.shutdown-timeout", "2");
         main.start();
         List<CompletableFuture<Exchange>> calls = new ArrayList<>();
         try (CapturedLogs logs = new CapturedLogs(Level.WARN)) {
