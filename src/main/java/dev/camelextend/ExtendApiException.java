@@ -12,6 +12,8 @@ import org.apache.camel.spi.HttpResponseAware;
  */
 public class ExtendApiException extends ExtendException implements HttpResponseAware {
 
+    private static final long serialVersionUID = 1L;
+
     private int statusCode;
     private String statusText;
     private final Map<String, String> responseHeaders;

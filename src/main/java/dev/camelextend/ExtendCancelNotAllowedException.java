@@ -12,6 +12,8 @@ import dev.camelextend.model.WorkflowRunStatus;
  */
 public class ExtendCancelNotAllowedException extends ExtendApiException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient WorkflowRun run;
 
     public ExtendCancelNotAllowedException(String message, String runId, int statusCode, String statusText,

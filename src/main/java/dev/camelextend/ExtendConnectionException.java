@@ -6,6 +6,8 @@ package dev.camelextend;
  */
 public class ExtendConnectionException extends ExtendException {
 
+    private static final long serialVersionUID = 1L;
+
     public ExtendConnectionException(String message, String runId, Throwable cause) {
         super(message, runId, cause);
     }

@@ -8,6 +8,8 @@ import org.apache.camel.CamelException;
  */
 public class ExtendException extends CamelException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String runId;
 
     public ExtendException(String message, String runId) {

@@ -6,6 +6,8 @@ package dev.camelextend;
  */
 public class ExtendInvalidRunIdException extends ExtendException {
 
+    private static final long serialVersionUID = 1L;
+
     public ExtendInvalidRunIdException(String message, String runId) {
         super(message, runId);
     }

@@ -125,7 +125,12 @@ public class ExtendProducer extends DefaultAsyncProducer {
             exchange.setException(routeError instanceof Exception e ? e
                     : new CamelExecutionException("Route code threw " + routeError.getClass().getName(), exchange,
                             routeError));
-            callback.done(false);
+            try {
+                callback.done(false); // with the exception set, Camel ends the exchange instead of routing on
+            } catch (Throwable again) {
+                LOG.error("The exchange {} could not be completed after route code threw", exchange.getExchangeId(),
+                        again);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 /** Extend answered 5xx, and kept doing so for every retry. */
 public class ExtendServerException extends ExtendApiException {
 
+    private static final long serialVersionUID = 1L;
+
     public ExtendServerException(String message, String runId, int statusCode, String statusText, Map<String, String> responseHeaders,
                  String responseBody, String errorCode, String errorMessage, Boolean retryable, String requestId,
                  Throwable cause) {

@@ -7,6 +7,8 @@ package dev.camelextend;
  */
 public class ExtendTimeoutException extends ExtendException {
 
+    private static final long serialVersionUID = 1L;
+
     public ExtendTimeoutException(String message, String runId, Throwable cause) {
         super(message, runId, cause);
     }

@@ -89,9 +89,9 @@ class RateLimitBoundsTest {
         FAKE.enqueue(Reply.json(429, FakeExtendServer.fixture("error-rate-limited.json"))
                 .withHeader("Retry-After", "30"));
         FAKE.otherwise(r -> Reply.json(200, FakeExtendServer.fixture("workflow-run-processing.json")));
-        // the first endpoint may pause the account for 60 s; the second gives each call one second
+        // the first endpoint pauses the account for 30 s; the second gives each call a budget of one second
         CamelContext pausing = context(uri("sk_rl_bounds_budget", "rateLimit=10&maxRetries=0"));
-        CamelContext hurried = context(uri("sk_rl_bounds_budget", "rateLimit=10&requestTimeout=1000"));
+        CamelContext hurried = context(uri("sk_rl_bounds_budget", "rateLimit=10&requestTimeout=1000&maxRetries=0"));
         try {
             assertNotNull(call(pausing).getException());
 

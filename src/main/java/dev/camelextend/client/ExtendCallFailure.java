@@ -15,6 +15,8 @@ import dev.camelextend.model.WorkflowRun;
  */
 public final class ExtendCallFailure extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** What went wrong, from the caller's point of view. */
     public enum Kind {
         /** Extend answered with a non-2xx status (after any retries). */

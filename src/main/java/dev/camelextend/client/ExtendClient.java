@@ -153,7 +153,9 @@ public final class ExtendClient {
      * retries. Completes with the answer's status (any status, 2xx or not), or fails when there was no answer.
      */
     public CompletableFuture<ProbeResult> probe(String workspaceId) {
-        return send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId).thenApply(answer -> {
+        long budgetEnds = System.nanoTime() + settings.requestTimeout().toNanos(); // one attempt, no retries
+        return send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId, budgetEnds)
+                .thenApply(answer -> {
             ApiError error = answer.isSuccess() ? ApiError.EMPTY : errorDecoder.decode(answer.body());
             return new ProbeResult(answer.status(), error.code(), error.message(),
                     answer.requestId() != null ? requestId(answer) : error.requestId());
@@ -173,6 +175,7 @@ public final class ExtendClient {
     }
 
     private CompletableFuture<ExtendResponse> start(Call call) {
+        call.budgetEnds = System.nanoTime() + callBudget().toNanos();
         pending.add(call);
         if (closed) { // checked after the add: a concurrent close() either sees the call or is seen here
             fail(call, closedFailure(call));
@@ -189,7 +192,7 @@ public final class ExtendClient {
         }
         call.attempts++;
         long started = System.nanoTime();
-        send(call.method, call.url, call.workspaceId).whenComplete((answer, error) -> {
+        send(call.method, call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
             try {
                 logAttempt(call, answer, error, started);
                 if (error != null) {
@@ -348,7 +351,8 @@ public final class ExtendClient {
         if (call.result.isDone()) {
             return; // ended by close() while this lookup waited
         }
-        send(Method.GET, runsUrl + segment(call.runId), call.workspaceId).whenComplete((answer, lookupError) -> {
+        send(Method.GET, runsUrl + segment(call.runId), call.workspaceId, call.budgetEnds)
+                .whenComplete((answer, lookupError) -> {
             try {
                 boolean transientLookup = lookupError != null
                                           || answer != null && RetryPolicy.isRetryableStatus(answer.status());
@@ -408,16 +412,17 @@ public final class ExtendClient {
     /**
      * Sends one request, after the rate limiter's slot when there is one; the future fails with the transport's
      * exception, or a TimeoutException at the attempt deadline (which starts when the request is dispatched). A slot
-     * that does not come within {@code requestTimeout} (the account is paused after a 429, or the limiter is that far
-     * behind) fails the future with a {@link RateLimitWaitException}: waiting for it is part of the attempt's budget.
+     * that does not come before {@code budgetEnds} (the account is paused after a 429, or the limiter is that far
+     * behind) fails the future with a {@link RateLimitWaitException}: waiting for it is part of the call's budget.
+     *
+     * @param budgetEnds {@code System.nanoTime()} after which the request no longer waits for a limiter slot
      */
-    private CompletableFuture<RawResponse> send(Method method, String url, String workspaceId) {
+    private CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
         if (rateLimiter == null) {
             return dispatch(method, url, workspaceId);
         }
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
-        long budgetEnds = System.nanoTime() + settings.requestTimeout().toNanos();
-        Duration wait = rateLimiter.reserveWithin(settings.requestTimeout());
+        Duration wait = rateLimiter.reserveWithin(Duration.ofNanos(Math.max(0, budgetEnds - System.nanoTime())));
         if (wait == null) {
             answer.completeExceptionally(noSlot());
             return answer;
@@ -429,8 +434,8 @@ public final class ExtendClient {
     private RateLimitWaitException noSlot() {
         Duration pause = rateLimiter.remainingPause();
         return new RateLimitWaitException("the client-side rate limit (" + Math.round(rateLimiter.permitsPerSecond())
-                                          + " requests/s) has no slot within the requestTimeout of "
-                                          + settings.requestTimeout().toMillis() + " ms"
+                                          + " requests/s) has no slot within the call's time budget of "
+                                          + callBudget().toMillis() + " ms ((maxRetries + 1) x requestTimeout)"
                                           + (pause.isZero() ? "" : "; the account is paused after a 429 for another "
                                                                     + pause.toMillis() + " ms"),
                 pause.isZero() ? null : pause);
@@ -486,7 +491,15 @@ public final class ExtendClient {
         }
     }
 
-    /** No rate-limiter slot within the attempt's budget; nothing was sent. */
+    /**
+     * How long a call may wait for rate-limiter slots in all: as long as its attempts could take without a limiter.
+     * A burst larger than the rate can serve in that time fails fast instead of queueing without bound.
+     */
+    private Duration callBudget() {
+        return settings.requestTimeout().multipliedBy(settings.maxRetries() + 1L);
+    }
+
+    /** No rate-limiter slot within the call's budget; nothing was sent. */
     static final class RateLimitWaitException extends IOException {
         private final transient Duration pause;
 
@@ -764,6 +777,8 @@ public final class ExtendClient {
         final CompletableFuture<ExtendResponse> result = new CompletableFuture<>();
         volatile int attempts;
         volatile boolean mayHaveReachedExtend;
+        /** {@code System.nanoTime()} after which the call no longer waits for rate-limiter slots. */
+        volatile long budgetEnds;
 
         Call(String operation, Method method, String url, String runId, String workspaceId) {
             this.operation = operation;
