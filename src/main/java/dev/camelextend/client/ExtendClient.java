@@ -1,22 +1,17 @@
 package dev.camelextend.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLException;
 
@@ -26,23 +21,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelextend.client.ExtendCallFailure.Kind;
 import dev.camelextend.model.WorkflowRun;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.Method;
-import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Camel-free, non-blocking client for Extend's workflow-run endpoints. Each call returns at once; its future
- * completes exactly once, with an {@link ExtendResponse} or an {@link ExtendCallFailure}, on an HttpClient I/O thread
- * or on the scheduler thread.
+ * A Camel-free, non-blocking client for Extend's workflow-run endpoints: the operations, and the rules of one call
+ * across its attempts (retry, classification, the cancel-refusal check, the one completion funnel). Sending is
+ * delegated: {@link Pacing} waits for the rate limiter, {@link Dispatcher} writes the request and keeps its deadline.
+ * Each call returns at once; its future completes exactly once, with an {@link ExtendResponse} or an
+ * {@link ExtendCallFailure}, on an HttpClient I/O thread or on the scheduler thread.
  * <p>
  * Retries are counted per call, never shared between calls: every call gets the full budget. Backoff waits are
  * scheduled on the {@code scheduler}, so no thread sleeps. Every attempt is bounded by {@code requestTimeout}: the
@@ -57,24 +45,16 @@ import org.slf4j.LoggerFactory;
 public final class ExtendClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtendClient.class);
-    static final String USER_AGENT = "camel-extend/" + version();
-    /** The attempt deadline trails the socket timeout a little, so a silent server is reported by the I/O thread. */
-    private static final long DEADLINE_GRACE_MILLIS = 250;
-    /** How often overdue attempts are looked for while any is in flight: a deadline fires at most this much late. */
-    private static final long DEADLINE_SWEEP_MILLIS = 100;
 
     private final ExtendClientSettings settings;
-    private final Transport transport;
     private final ScheduledExecutorService scheduler;
-    private final RequestsInFlight requestsInFlight;
+    private final Dispatcher dispatcher;
+    private final Pacing pacing;
     private final ObjectMapper mapper;
     private final ErrorBodyDecoder errorDecoder;
     private final RetryPolicy retryPolicy;
-    private final RequestConfig requestConfig;
     private final String runsUrl;
-    private final String authorization;
     private final Clock clock;
-    private final RateLimiter rateLimiter;
     /** Calls not completed yet, so that {@link #close()} can end them. */
     private final Set<Call> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -86,23 +66,13 @@ public final class ExtendClient {
     public ExtendClient(ExtendClientSettings settings, Transport transport,
                         ScheduledExecutorService scheduler, ObjectMapper mapper, RateLimiter rateLimiter) {
         this.settings = settings;
-        this.rateLimiter = rateLimiter;
-        this.transport = transport;
         this.scheduler = scheduler;
-        this.requestsInFlight = new RequestsInFlight(scheduler, DEADLINE_SWEEP_MILLIS);
+        this.dispatcher = new Dispatcher(settings, transport, scheduler);
+        this.pacing = new Pacing(rateLimiter, dispatcher, scheduler, callBudget());
         this.mapper = mapper;
         this.errorDecoder = new ErrorBodyDecoder(mapper, settings.apiKey());
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
-        Timeout timeout = Timeout.of(settings.requestTimeout());
-        this.requestConfig = RequestConfig.custom()
-                .setResponseTimeout(timeout)
-                .setConnectionRequestTimeout(timeout)
-                .setRedirectsEnabled(false)
-                .build();
         this.runsUrl = settings.baseUrl() + "/workflow_runs/";
-        String key = settings.apiKey();
-        // An empty key sends no Authorization header: Extend then answers 401, never a request with "Bearer ".
-        this.authorization = key == null || key.isBlank() ? null : "Bearer " + key;
         this.clock = Clock.systemUTC();
     }
 
@@ -121,7 +91,7 @@ public final class ExtendClient {
         for (Call call : pending) {
             fail(call, closedFailure(call));
         }
-        requestsInFlight.forEach(request -> ((InFlightRequest) request).abort());
+        dispatcher.close();
     }
 
     private static ExtendCallFailure.Builder closedFailure(Call call) {
@@ -154,7 +124,7 @@ public final class ExtendClient {
      */
     public CompletableFuture<ProbeResult> probe(String workspaceId) {
         long budgetEnds = System.nanoTime() + settings.requestTimeout().toNanos(); // one attempt, no retries
-        return send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId, budgetEnds)
+        return pacing.send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId, budgetEnds)
                 .thenApply(answer -> {
             ApiError error = answer.isSuccess() ? ApiError.EMPTY : errorDecoder.decode(answer.body());
             return new ProbeResult(answer.status(), error.code(), error.message(),
@@ -172,6 +142,13 @@ public final class ExtendClient {
      */
     private static String segment(String runId) {
         return RunIds.require(runId);
+    }
+
+    /**
+     * How long a call may wait for rate-limiter slots in all: as long as its attempts could take without a limiter.
+     */
+    private Duration callBudget() {
+        return settings.requestTimeout().multipliedBy(settings.maxRetries() + 1L);
     }
 
     private CompletableFuture<ExtendResponse> start(Call call) {
@@ -192,7 +169,7 @@ public final class ExtendClient {
         }
         call.attempts++;
         long started = System.nanoTime();
-        send(call.method, call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
+        pacing.send(call.method, call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
             try {
                 logAttempt(call, answer, error, started);
                 if (error != null) {
@@ -254,11 +231,11 @@ public final class ExtendClient {
             return;
         }
         Duration retryAfter = RetryAfter.parse(answer.header("Retry-After"), clock);
-        if (status == 429 && retryAfter != null && rateLimiter != null) {
+        if (status == 429 && retryAfter != null) {
             // Extend counts per organization: what one exchange was told applies to every exchange of this account,
             // but for no longer than this client would itself wait - a longer Retry-After fails this exchange at once
             // and must not freeze every other route of the account for that long
-            rateLimiter.pauseFor(min(retryAfter, settings.maxRetryAfter()));
+            pacing.pauseFor(retryAfter, settings.maxRetryAfter());
         }
         ExtendCallFailure.Builder failure = httpFailure(call, answer, error, retryAfter);
         if (!RetryPolicy.isRetryableStatus(status) || call.attempts > settings.maxRetries()) {
@@ -277,12 +254,8 @@ public final class ExtendClient {
         retryLater(call, retryAfter != null ? retryAfter : retryPolicy.backoff(call.attempts), failure);
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     private void onNoAnswer(Call call, Throwable error) {
-        if (error instanceof RateLimitWaitException noSlot) {
+        if (error instanceof Pacing.RateLimitWaitException noSlot) {
             // nothing was sent; waiting longer than the call's own budget is for the route's error handler to decide
             fail(call, ExtendCallFailure.builder(Kind.RATE_LIMITED, call.operation, call.runId)
                     .message(call.describe() + ": " + noSlot.getMessage())
@@ -351,7 +324,7 @@ public final class ExtendClient {
         if (call.result.isDone()) {
             return; // ended by close() while this lookup waited
         }
-        send(Method.GET, runsUrl + segment(call.runId), call.workspaceId, call.budgetEnds)
+        pacing.send(Method.GET, runsUrl + segment(call.runId), call.workspaceId, call.budgetEnds)
                 .whenComplete((answer, lookupError) -> {
             try {
                 boolean transientLookup = lookupError != null
@@ -407,234 +380,6 @@ public final class ExtendClient {
     private void finish(Call call, Throwable failure) {
         pending.remove(call);
         call.result.completeExceptionally(failure);
-    }
-
-    /**
-     * Sends one request, after the rate limiter's slot when there is one; the future fails with the transport's
-     * exception, or a TimeoutException at the attempt deadline (which starts when the request is dispatched). A slot
-     * that does not come before {@code budgetEnds} (the account is paused after a 429, or the limiter is that far
-     * behind) fails the future with a {@link RateLimitWaitException}: waiting for it is part of the call's budget.
-     *
-     * @param budgetEnds {@code System.nanoTime()} after which the request no longer waits for a limiter slot
-     */
-    private CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
-        if (rateLimiter == null) {
-            return dispatch(method, url, workspaceId);
-        }
-        CompletableFuture<RawResponse> answer = new CompletableFuture<>();
-        Duration wait = rateLimiter.reserveWithin(Duration.ofNanos(Math.max(0, budgetEnds - System.nanoTime())));
-        if (wait == null) {
-            answer.completeExceptionally(noSlot());
-            return answer;
-        }
-        sendWhenPermitted(wait, false, budgetEnds, method, url, workspaceId, answer);
-        return answer;
-    }
-
-    private RateLimitWaitException noSlot() {
-        Duration pause = rateLimiter.remainingPause();
-        return new RateLimitWaitException("the client-side rate limit (" + Math.round(rateLimiter.permitsPerSecond())
-                                          + " requests/s) has no slot within the call's time budget of "
-                                          + callBudget().toMillis() + " ms ((maxRetries + 1) x requestTimeout)"
-                                          + (pause.isZero() ? "" : "; the account is paused after a 429 for another "
-                                                                    + pause.toMillis() + " ms"),
-                pause.isZero() ? null : pause);
-    }
-
-    /**
-     * @param wait       how long until this request's slot
-     * @param hasTurn    true when {@link RateLimiter#acquireSend} held this request before and it now comes back at
-     *                   its turn
-     * @param budgetEnds {@code System.nanoTime()} after which this request no longer waits for a slot
-     */
-    private void sendWhenPermitted(Duration wait, boolean hasTurn, long budgetEnds, Method method, String url,
-                                   String workspaceId, CompletableFuture<RawResponse> answer) {
-        boolean turn = false;
-        if (wait.isZero() || wait.isNegative()) {
-            Duration pause = rateLimiter.remainingPause();
-            if (pause.isZero()) {
-                Duration hold = rateLimiter.acquireSend(hasTurn);
-                if (hold.isZero()) {
-                    dispatch(method, url, workspaceId).whenComplete((r, e) -> {
-                        if (e != null) {
-                            answer.completeExceptionally(e);
-                        } else {
-                            answer.complete(r);
-                        }
-                    });
-                    return;
-                }
-                // the last second's sends already reach the limit (this thread ran late, say): wait for a turn
-                wait = hold;
-                turn = true;
-            } else {
-                // a 429 paused the account after this slot was reserved: take a new slot after the pause, if in time
-                Duration left = Duration.ofNanos(Math.max(0, budgetEnds - System.nanoTime()));
-                wait = rateLimiter.reserveWithin(left);
-                if (wait == null) {
-                    answer.completeExceptionally(noSlot());
-                    return;
-                }
-            }
-        }
-        if (closed) {
-            answer.completeExceptionally(new CancellationException("the Extend client is closed"));
-            return;
-        }
-        Duration delay = wait;
-        boolean again = turn;
-        try {
-            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, again, budgetEnds, method, url, workspaceId,
-                    answer), delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RuntimeException shutDown) {
-            answer.completeExceptionally(shutDown);
-        }
-    }
-
-    /**
-     * How long a call may wait for rate-limiter slots in all: as long as its attempts could take without a limiter.
-     * A burst larger than the rate can serve in that time fails fast instead of queueing without bound.
-     */
-    private Duration callBudget() {
-        return settings.requestTimeout().multipliedBy(settings.maxRetries() + 1L);
-    }
-
-    /** No rate-limiter slot within the call's budget; nothing was sent. */
-    static final class RateLimitWaitException extends IOException {
-        private final transient Duration pause;
-
-        RateLimitWaitException(String message, Duration pause) {
-            super(message);
-            this.pause = pause;
-        }
-
-        /** How long the account is still paused after a 429, or null when it is only busy. */
-        Duration pause() {
-            return pause;
-        }
-    }
-
-    private CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId) {
-        InFlightRequest inFlight = new InFlightRequest();
-        if (closed) {
-            inFlight.answer.completeExceptionally(new CancellationException("the Extend client is closed"));
-            return inFlight.answer;
-        }
-        SimpleHttpRequest request = new SimpleHttpRequest(method, java.net.URI.create(url));
-        if (authorization != null) {
-            request.setHeader("Authorization", authorization);
-        }
-        request.setHeader("x-extend-api-version", settings.apiVersion());
-        request.setHeader("Accept", "application/json");
-        request.setHeader("User-Agent", USER_AGENT);
-        if (workspaceId != null && !workspaceId.isBlank()) {
-            request.setHeader("x-extend-workspace-id", workspaceId);
-        }
-        HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(requestConfig);
-        context.setAttribute(HttpTransports.SEND_GATE, inFlight);
-        try {
-            // registered before it is handed over, so that neither a fast answer nor close() can miss it
-            requestsInFlight.add(inFlight);
-        } catch (RuntimeException shutDown) {
-            inFlight.answer.completeExceptionally(shutDown);
-            return inFlight.answer;
-        }
-        try {
-            inFlight.handedOver(transport.client().execute(SimpleRequestProducer.create(request),
-                    new BasicResponseConsumer<>(new BoundedBytesConsumer(settings.maxResponseBytes(),
-                            transport.budget())), null, context, inFlight));
-        } catch (RuntimeException notRunning) {
-            inFlight.failed(notRunning);
-            return inFlight.answer;
-        }
-        if (closed) {
-            inFlight.abort(); // close() ran while this request was being handed over
-        }
-        return inFlight.answer;
-    }
-
-    /**
-     * One request handed to HttpClient: it receives HttpClient's outcome and completes {@link #answer} with it, or
-     * with a TimeoutException when the attempt deadline passes first. The socket-level response timeout (an I/O
-     * thread) normally ends a silent request; the deadline is the backstop for a body that trickles forever.
-     */
-    private final class InFlightRequest extends RequestsInFlight.Request
-            implements FutureCallback<Message<HttpResponse, byte[]>>, BooleanSupplier {
-
-        final CompletableFuture<RawResponse> answer = new CompletableFuture<>();
-        private volatile Future<?> future;
-
-        InFlightRequest() {
-            super(settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS);
-        }
-
-        /** Asked by the transport once the request has its connection: false once it has ended or we are closed. */
-        @Override
-        public boolean getAsBoolean() {
-            return !closed && !answer.isDone();
-        }
-
-        void handedOver(Future<?> f) {
-            future = f;
-            if (answer.isDone()) {
-                f.cancel(true); // expired or aborted before HttpClient returned its future
-            }
-        }
-
-        @Override
-        public void completed(Message<HttpResponse, byte[]> message) {
-            requestsInFlight.remove(this);
-            RawResponse raw;
-            try {
-                raw = toRaw(message);
-            } catch (RuntimeException unreadable) {
-                answer.completeExceptionally(unreadable); // out of the registry now: nothing else would end it
-                return;
-            }
-            answer.complete(raw);
-        }
-
-        @Override
-        public void failed(Exception ex) {
-            requestsInFlight.remove(this);
-            answer.completeExceptionally(ex);
-        }
-
-        @Override
-        public void cancelled() {
-            failed(new CancellationException("request cancelled"));
-        }
-
-        /**
-         * The deadline passed. Completing here, on the scheduler thread, only runs the client's own non-blocking steps
-         * (a retry is scheduled, or the call fails); whoever continues a route hands it to threads of its own.
-         */
-        @Override
-        void expire() {
-            if (answer.completeExceptionally(new TimeoutException(
-                    "no complete answer within " + settings.requestTimeout().toMillis() + " ms"))) {
-                cancelFuture();
-            }
-        }
-
-        /** The client is closing: the request ends now, whatever HttpClient does later. */
-        void abort() {
-            requestsInFlight.remove(this);
-            answer.completeExceptionally(new CancellationException("the Extend client is closed"));
-            cancelFuture();
-        }
-
-        private void cancelFuture() {
-            Future<?> f = future;
-            if (f != null) {
-                f.cancel(true);
-            }
-        }
-    }
-
-    private static RawResponse toRaw(Message<HttpResponse, byte[]> message) {
-        return new RawResponse(message.getHead(), message.getBody());
     }
 
     /**
@@ -752,18 +497,6 @@ public final class ExtendClient {
             LOG.debug("Extend {} run={} attempt={} failed durationMs={}: {}", call.operation, call.runId,
                     call.attempts, millis,
                     ServerText.clean(describe(unwrap(error)), ServerText.MESSAGE_CHARS, settings.apiKey()));
-        }
-    }
-
-    private static String version() {
-        try (InputStream in = ExtendClient.class.getResourceAsStream("camel-extend.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
         }
     }
 
