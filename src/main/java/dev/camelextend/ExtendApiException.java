@@ -3,6 +3,7 @@ package dev.camelextend;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.camelextend.model.ErrorAnswer;
 import org.apache.camel.spi.HttpResponseAware;
 
 /**
@@ -14,40 +15,32 @@ public class ExtendApiException extends ExtendException implements HttpResponseA
 
     private static final long serialVersionUID = 1L;
 
+    private final ErrorAnswer answer;
+    /** HttpResponseAware lets Camel change these two; the rest of the answer stays as it came. */
     private int statusCode;
     private String statusText;
-    private final Map<String, String> responseHeaders;
-    private final String responseBody;
-    private final String errorCode;
-    private final String errorMessage;
-    private final Boolean retryable;
-    private final String requestId;
-    private final Duration retryAfter;
 
-    public ExtendApiException(String message, String runId, int statusCode, String statusText,
-                              Map<String, String> responseHeaders, String responseBody, String errorCode,
-                              String errorMessage, Boolean retryable, String requestId, Throwable cause) {
-        this(message, runId, statusCode, statusText, responseHeaders, responseBody, errorCode, errorMessage, retryable,
-             requestId, null, cause);
+    /**
+     * @param answer what Extend answered; in a route's own tests, for example {@code ErrorAnswer.of(409, "CONFLICT",
+     *               "...")}
+     */
+    public ExtendApiException(String message, String runId, ErrorAnswer answer) {
+        this(message, runId, answer, null);
     }
 
-    public ExtendApiException(String message, String runId, int statusCode, String statusText,
-                              Map<String, String> responseHeaders, String responseBody, String errorCode,
-                              String errorMessage, Boolean retryable, String requestId, Duration retryAfter,
-                              Throwable cause) {
+    public ExtendApiException(String message, String runId, ErrorAnswer answer, Throwable cause) {
         super(message, runId, cause);
-        this.retryAfter = retryAfter;
-        this.statusCode = statusCode;
-        this.statusText = statusText;
-        this.responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
-        this.responseBody = responseBody;
-        this.errorCode = errorCode;
-        this.errorMessage = errorMessage;
-        this.retryable = retryable;
-        this.requestId = requestId;
+        this.answer = answer == null ? ErrorAnswer.of(0, null, null) : answer;
+        this.statusCode = this.answer.statusCode();
+        this.statusText = this.answer.statusText();
     }
 
-    /** The HTTP status of Extend's (last) answer. */
+    /** Everything Extend answered, as one value. */
+    public ErrorAnswer getAnswer() {
+        return answer;
+    }
+
+    /** The HTTP status of Extend's (last) answer; 0 when none came (the client-side rate limit refused the call). */
     public int getStatusCode() {
         return statusCode;
     }
@@ -58,37 +51,34 @@ public class ExtendApiException extends ExtendException implements HttpResponseA
 
     /** The answer's headers (names as sent; repeated headers joined with ", "). */
     public Map<String, String> getResponseHeaders() {
-        return responseHeaders;
+        return answer.headers();
     }
 
     /** The start of the answer's body (at most a few KB), or null/empty when there was none. */
     public String getResponseBody() {
-        return responseBody;
+        return answer.body();
     }
 
     /** Extend's error {@code code}, such as {@code INVALID_REQUEST}; null when the body had none. */
     public String getErrorCode() {
-        return errorCode;
+        return answer.errorCode();
     }
 
     /** Extend's error {@code message}, or the start of a non-JSON body; null when there was none. */
     public String getErrorMessage() {
-        return errorMessage;
+        return answer.errorMessage();
     }
 
     /**
      * Whether retrying may help: Extend's own {@code retryable} flag when it sent one, else true for 408, 429 and 5xx.
      */
     public boolean isRetryable() {
-        if (retryable != null) {
-            return retryable;
-        }
-        return statusCode == 408 || statusCode == 429 || statusCode >= 500;
+        return answer.isRetryable();
     }
 
     /** Extend's request ID ({@code x-extend-request-id}, else from the body) for support tickets; may be null. */
     public String getRequestId() {
-        return requestId;
+        return answer.requestId();
     }
 
     /**
@@ -96,7 +86,7 @@ public class ExtendApiException extends ExtendException implements HttpResponseA
      * 429s and on 5xx answers that carry one, e.g. a 503 whose Retry-After exceeded {@code maxRetryAfter}.
      */
     public Duration getRetryAfter() {
-        return retryAfter;
+        return answer.retryAfter();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.camelextend;
 
-import java.util.Map;
-
+import dev.camelextend.model.ErrorAnswer;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.model.WorkflowRunStatus;
 
@@ -16,12 +15,21 @@ public class ExtendCancelNotAllowedException extends ExtendApiException {
 
     private final transient WorkflowRun run;
 
-    public ExtendCancelNotAllowedException(String message, String runId, int statusCode, String statusText,
-                                           Map<String, String> responseHeaders, String responseBody, String errorCode,
-                                           String errorMessage, Boolean retryable, String requestId, WorkflowRun run) {
-        super(message, runId, statusCode, statusText, responseHeaders, responseBody, errorCode, errorMessage, retryable,
-              requestId, null);
+    public ExtendCancelNotAllowedException(String message, String runId, ErrorAnswer answer, WorkflowRun run) {
+        super(message, runId, answer);
         this.run = run;
+    }
+
+    /**
+     * The refusal Extend gives a run that is no longer cancellable (400 {@code INVALID_REQUEST}), for a route's own
+     * tests: {@code throw ExtendCancelNotAllowedException.refusing(run)} from a mock endpoint.
+     */
+    public static ExtendCancelNotAllowedException refusing(WorkflowRun run) {
+        String status = run.getRawStatus();
+        return new ExtendCancelNotAllowedException("Extend refused to cancel run " + run.getId() + ": it is " + status
+                                                   + ", and only PENDING or PROCESSING runs can be cancelled",
+                run.getId(), ErrorAnswer.of(400, "INVALID_REQUEST", "Workflow run cannot be cancelled in its current"
+                                                                    + " status"), run);
     }
 
     /** The run's status now, for example {@code PROCESSED} or {@code CANCELLED}. */

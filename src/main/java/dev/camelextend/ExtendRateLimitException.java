@@ -1,7 +1,6 @@
 package dev.camelextend;
 
-import java.time.Duration;
-import java.util.Map;
+import dev.camelextend.model.ErrorAnswer;
 
 /**
  * Extend answered 429 on the last attempt: either every retry was rate limited too, or its {@code Retry-After} asked
@@ -16,17 +15,7 @@ public class ExtendRateLimitException extends ExtendApiException {
 
     private static final long serialVersionUID = 1L;
 
-    public ExtendRateLimitException(String message, String runId, int statusCode, String statusText,
-                                    Map<String, String> responseHeaders, String responseBody, String errorCode,
-                                    String errorMessage, Boolean retryable, String requestId, Duration retryAfter,
-                                    Throwable cause) {
-        super(message, runId, statusCode, statusText, responseHeaders, responseBody, errorCode, errorMessage, retryable,
-              requestId, retryAfter, cause);
-    }
-
-    /** The delay from the last answer's {@code Retry-After} (seconds or HTTP-date), or null when it had none. */
-    @Override
-    public Duration getRetryAfter() {
-        return super.getRetryAfter();
+    public ExtendRateLimitException(String message, String runId, ErrorAnswer answer) {
+        super(message, runId, answer);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.camelextend.model.ErrorAnswer;
 import dev.camelextend.model.WorkflowRun;
 
 /**
@@ -36,13 +37,7 @@ public final class ExtendCallFailure extends RuntimeException {
     private final Kind kind;
     private final String operation;
     private final String runId;
-    private final int statusCode;
-    private final String statusText;
-    private final Map<String, String> responseHeaders;
-    private final String responseBody;
-    private final ApiError apiError;
-    private final String requestId;
-    private final Duration retryAfter;
+    private final ErrorAnswer answer;
     private final WorkflowRun currentRun;
     private final int attempts;
 
@@ -51,14 +46,14 @@ public final class ExtendCallFailure extends RuntimeException {
         this.kind = b.kind;
         this.operation = b.operation;
         this.runId = b.runId;
-        this.statusCode = b.statusCode;
-        this.statusText = ServerText.clean(b.statusText, ServerText.TEXT_CHARS, b.secret);
-        this.responseHeaders = cleanHeaders(b.responseHeaders, b.secret);
-        this.responseBody = b.responseBody == null ? null
-                : ServerText.bodyExcerpt(b.responseBody, ServerText.BODY_CHARS, b.secret);
-        this.apiError = b.apiError == null ? ApiError.EMPTY : cleanError(b.apiError, b.secret);
-        this.requestId = ServerText.clean(b.requestId, ServerText.REQUEST_ID_CHARS, b.secret);
-        this.retryAfter = b.retryAfter;
+        ApiError error = b.apiError == null ? ApiError.EMPTY : b.apiError;
+        String requestId = b.requestId != null ? b.requestId : error.requestId();
+        this.answer = new ErrorAnswer(b.statusCode, ServerText.clean(b.statusText, ServerText.TEXT_CHARS, b.secret),
+                cleanHeaders(b.responseHeaders, b.secret),
+                b.responseBody == null ? null : ServerText.bodyExcerpt(b.responseBody, ServerText.BODY_CHARS, b.secret),
+                ServerText.clean(error.code(), ServerText.ERROR_CODE_CHARS, b.secret),
+                ServerText.clean(error.message(), ServerText.TEXT_CHARS, b.secret), error.retryable(),
+                ServerText.clean(requestId, ServerText.REQUEST_ID_CHARS, b.secret), b.retryAfter);
         this.currentRun = b.currentRun;
         this.attempts = b.attempts;
     }
@@ -70,15 +65,8 @@ public final class ExtendCallFailure extends RuntimeException {
         }
         Map<String, String> clean = new LinkedHashMap<>();
         headers.forEach((name, value) -> clean.merge(ServerText.clean(name, ServerText.TEXT_CHARS, secret),
-                String.valueOf(ServerText.clean(value, ServerText.TEXT_CHARS, secret)), (a, b) -> a + ", " + b));
-        return Map.copyOf(clean);
-    }
-
-    private static ApiError cleanError(ApiError e, String secret) {
-        return new ApiError(ServerText.clean(e.code(), ServerText.ERROR_CODE_CHARS, secret),
-                ServerText.clean(e.message(), ServerText.TEXT_CHARS, secret), e.retryable(),
-                ServerText.clean(e.requestId(), ServerText.REQUEST_ID_CHARS, secret),
-                ServerText.clean(e.docUrl(), ServerText.TEXT_CHARS, secret));
+                String.valueOf(ServerText.clean(value, ServerText.TEXT_CHARS, secret)), (x, y) -> x + ", " + y));
+        return clean;
     }
 
     public Kind getKind() {
@@ -94,36 +82,9 @@ public final class ExtendCallFailure extends RuntimeException {
         return runId;
     }
 
-    /** The HTTP status of the last answer, or 0 when there was none. */
-    public int getStatusCode() {
-        return statusCode;
-    }
-
-    public String getStatusText() {
-        return statusText;
-    }
-
-    public Map<String, String> getResponseHeaders() {
-        return responseHeaders;
-    }
-
-    /** The start of the last answer's body (truncated), or null. */
-    public String getResponseBody() {
-        return responseBody;
-    }
-
-    public ApiError getApiError() {
-        return apiError;
-    }
-
-    /** From the {@code x-extend-request-id} header, else from the error body; null when Extend sent none. */
-    public String getRequestId() {
-        return requestId;
-    }
-
-    /** The server's {@code Retry-After} on the last answer, or null. */
-    public Duration getRetryAfter() {
-        return retryAfter;
+    /** What the last answer said, cleaned; status code 0 when there was none. */
+    public ErrorAnswer getAnswer() {
+        return answer;
     }
 
     /** For {@link Kind#CANCEL_NOT_ALLOWED}: the run as the confirming GET saw it. */

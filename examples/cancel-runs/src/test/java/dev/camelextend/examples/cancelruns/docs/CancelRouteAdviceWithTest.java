@@ -1,7 +1,6 @@
 package dev.camelextend.examples.cancelruns.docs;
 
 // tag::advice-with-test[]
-import java.util.Map;
 
 import dev.camelextend.ExtendCancelNotAllowedException;
 import dev.camelextend.ExtendComponent;
@@ -55,9 +54,7 @@ class CancelRouteAdviceWithTest extends CamelTestSupport {
         context.start();
         WorkflowRun processed = run("workflow_run_test2", WorkflowRunStatus.PROCESSED);
         getMockEndpoint("mock:extend").whenAnyExchangeReceived(e -> {
-            throw new ExtendCancelNotAllowedException("Workflow run cannot be cancelled", "workflow_run_test2", 400,
-                    "Bad Request", Map.of(), null, "INVALID_REQUEST", "Workflow run cannot be cancelled", false, null,
-                    processed);
+            throw ExtendCancelNotAllowedException.refusing(processed); // what Extend says of a finished run
         });
 
         String result = template.requestBody("direct:cancel", "workflow_run_test2", String.class);
