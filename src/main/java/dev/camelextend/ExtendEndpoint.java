@@ -116,9 +116,9 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         if (keyProblem != null) {
             throw new IllegalArgumentException("The apiKey option " + keyProblem);
         }
-        if (c.getWorkspaceId() != null && RunIds.workspaceProblem(c.getWorkspaceId()) != null) {
-            throw new IllegalArgumentException("The workspaceId option is invalid: "
-                                               + RunIds.workspaceProblem(c.getWorkspaceId()));
+        String workspaceProblem = c.getWorkspaceId() == null ? null : RunIds.workspaceProblem(c.getWorkspaceId());
+        if (workspaceProblem != null) {
+            throw new IllegalArgumentException("The workspaceId option is invalid: " + workspaceProblem);
         }
         URI base = parseBaseUrl(c.getBaseUrl());
         if (c.getApiVersion() == null || c.getApiVersion().isBlank()) {

@@ -33,6 +33,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
     private final ExtendEndpoint endpoint;
     private WritableHealthCheckRepository healthCheckRepository;
     private ExtendProducerHealthCheck healthCheck;
+    private volatile WorkerThreads workers;
 
     public ExtendProducer(ExtendEndpoint endpoint) {
         super(endpoint);
@@ -42,6 +43,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        workers = endpoint.getComponent().getWorkers(); // at route start, so a bad maxWorkerThreads fails there
         // health checks are optional: only when camel-health's producer repository is present and enabled
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -87,7 +89,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        WorkerThreads workers = endpoint.getComponent().getWorkers();
+        WorkerThreads workers = this.workers;
         call.whenComplete((response, error) -> workers.execute(() -> continueRoute(exchange, call, id, callback)));
         return false;
     }

@@ -109,7 +109,17 @@ public class ExtendProducerHealthCheck extends AbstractHealthCheck {
         synchronized (this) {
             running = probing != null ? probing : CompletableFuture.completedFuture(cached);
         }
-        return running.join(); // the probing caller bounds it by the request timeout
+        // the probing caller is itself bounded by the request timeout; this wait is bounded the same way
+        long timeoutMillis = endpoint.getConfiguration().getRequestTimeout() + 1000;
+        try {
+            return running.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return new Outcome(HealthCheck.State.DOWN, "Extend did not answer within " + timeoutMillis + " ms",
+                    Map.of("extend.baseUrl", endpoint.getConfiguration().getBaseUrl()), nanoTime.getAsLong());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(HealthCheck.State.DOWN, "Interrupted", Map.of(), nanoTime.getAsLong());
+        }
     }
 
     private Outcome probe(ExtendEndpoint endpoint) {
