@@ -72,9 +72,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
             runId = RunIdResolver.resolve(in, config.getRunId());
             String workspaceId = workspaceId(in, config, runId);
             ExtendClient client = endpoint.getClient();
-            call = endpoint.getOperation() == ExtendOperation.cancelRun
-                    ? client.cancelRun(runId, workspaceId)
-                    : client.getRun(runId, workspaceId);
+            call = client.call(endpoint.getOperation().runOperation(), runId, workspaceId);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);

@@ -95,7 +95,7 @@ public final class ExtendClient {
     }
 
     private static ExtendCallFailure.Builder closedFailure(Call call) {
-        return ExtendCallFailure.builder(Kind.CONNECTION, call.operation, call.runId)
+        return ExtendCallFailure.builder(Kind.CONNECTION, call.operation.label(), call.runId)
                 .message(call.describe() + ": the Extend client was closed (the component is stopping) before the call"
                          + " completed");
     }
@@ -110,12 +110,17 @@ public final class ExtendClient {
      * @param workspaceId sent as {@code x-extend-workspace-id}; null for none
      */
     public CompletableFuture<ExtendResponse> cancelRun(String runId, String workspaceId) {
-        return start(new Call("cancelRun", Method.POST, runsUrl + segment(runId) + "/cancel", runId, workspaceId));
+        return call(RunOperation.CANCEL_RUN, runId, workspaceId);
     }
 
     /** {@code GET /workflow_runs/{id}}. */
     public CompletableFuture<ExtendResponse> getRun(String runId, String workspaceId) {
-        return start(new Call("getRun", Method.GET, runsUrl + segment(runId), runId, workspaceId));
+        return call(RunOperation.GET_RUN, runId, workspaceId);
+    }
+
+    /** {@code operation} on the run; see {@link #cancelRun} and {@link #getRun}. */
+    public CompletableFuture<ExtendResponse> call(RunOperation operation, String runId, String workspaceId) {
+        return start(new Call(operation, operation.url(runsUrl, segment(runId)), runId, workspaceId));
     }
 
     /**
@@ -169,7 +174,7 @@ public final class ExtendClient {
         }
         call.attempts++;
         long started = System.nanoTime();
-        pacing.send(call.method, call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
+        pacing.send(call.operation.method(), call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
             try {
                 logAttempt(call, answer, error, started);
                 if (error != null) {
@@ -193,7 +198,7 @@ public final class ExtendClient {
         try {
             run = parseRun(answer.body(), call.runId);
         } catch (WrongAnswerException wrong) {
-            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                     .message(call.describe() + ": Extend answered HTTP " + answer.status() + " but " + wrong.getMessage())
                     .answer(answer, null));
             return;
@@ -201,7 +206,7 @@ public final class ExtendClient {
             // A malformed 2xx is not a network fault and retrying will not fix it: report it as what it is. The
             // parse error is described, never kept as the cause: Jackson's message quotes the body (whatever a
             // gateway put there), and error handlers log causes.
-            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                     .message(call.describe() + ": Extend answered HTTP " + answer.status()
                              + " but the body is not a WorkflowRun (" + describeParseError(invalid)
                              + "). Body starts: " + quote(answer))
@@ -216,7 +221,7 @@ public final class ExtendClient {
      * gzip is how a few KB become many MB. Not a network fault; asking again would get the same.
      */
     private void onEncodedAnswer(Call call, RawResponse answer) {
-        fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+        fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                 .message(call.describe() + ": Extend answered HTTP " + answer.status() + " with Content-Encoding '"
                          + printable(answer.header("Content-Encoding")) + "', which this client did not ask for and"
                          + " does not decode")
@@ -226,7 +231,7 @@ public final class ExtendClient {
     private void onErrorAnswer(Call call, RawResponse answer) {
         ApiError error = errorDecoder.decode(answer.body());
         int status = answer.status();
-        if (call.method == Method.POST && (status == 409 || status == 400 || status == 422)) {
+        if (call.operation.isPossibleRefusal(status)) {
             confirmRefusal(call, answer, error);
             return;
         }
@@ -257,14 +262,14 @@ public final class ExtendClient {
     private void onNoAnswer(Call call, Throwable error) {
         if (error instanceof Pacing.RateLimitWaitException noSlot) {
             // nothing was sent; waiting longer than the call's own budget is for the route's error handler to decide
-            fail(call, ExtendCallFailure.builder(Kind.RATE_LIMITED, call.operation, call.runId)
+            fail(call, ExtendCallFailure.builder(Kind.RATE_LIMITED, call.operation.label(), call.runId)
                     .message(call.describe() + ": " + noSlot.getMessage())
                     .retryAfter(noSlot.pause()));
             return;
         }
         if (error instanceof BoundedBytesConsumer.ResponseTooLargeException) {
             // an answer came, it is just not one we accept: not a network fault, and asking again will not shrink it
-            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation, call.runId)
+            fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                     .message(call.describe() + ": " + error.getMessage() + " (raise maxResponseSize if this is expected)")
                     .cause(error));
             return;
@@ -276,7 +281,7 @@ public final class ExtendClient {
         }
         boolean timeout = isTimeout(error);
         ExtendCallFailure.Builder failure = ExtendCallFailure
-                .builder(timeout ? Kind.TIMEOUT : Kind.CONNECTION, call.operation, call.runId)
+                .builder(timeout ? Kind.TIMEOUT : Kind.CONNECTION, call.operation.label(), call.runId)
                 .message(call.describe() + ": " + (timeout ? "no answer within the timeout" : "connection failed")
                          + " (" + describe(error) + ")")
                 .cause(error);
@@ -324,7 +329,7 @@ public final class ExtendClient {
         if (call.result.isDone()) {
             return; // ended by close() while this lookup waited
         }
-        pacing.send(Method.GET, runsUrl + segment(call.runId), call.workspaceId, call.budgetEnds)
+        pacing.send(Method.GET, RunOperation.GET_RUN.url(runsUrl, call.runId), call.workspaceId, call.budgetEnds)
                 .whenComplete((answer, lookupError) -> {
             try {
                 boolean transientLookup = lookupError != null
@@ -341,7 +346,7 @@ public final class ExtendClient {
                            && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
                     finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
                 } else {
-                    fail(call, ExtendCallFailure.builder(Kind.CANCEL_NOT_ALLOWED, call.operation, call.runId)
+                    fail(call, ExtendCallFailure.builder(Kind.CANCEL_NOT_ALLOWED, call.operation.label(), call.runId)
                             .message("Extend refused to cancel run " + call.runId + ": it is " + run.getRawStatus()
                                      + ", and only PENDING or PROCESSING runs can be cancelled (HTTP "
                                      + refusal.status() + codeAndMessage(error) + ")")
@@ -356,7 +361,7 @@ public final class ExtendClient {
 
     private ExtendCallFailure.Builder httpFailure(Call call, RawResponse answer, ApiError error, Duration retryAfter) {
         String requestId = answer.requestId() != null ? requestId(answer) : error.requestId();
-        return ExtendCallFailure.builder(Kind.HTTP_STATUS, call.operation, call.runId)
+        return ExtendCallFailure.builder(Kind.HTTP_STATUS, call.operation.label(), call.runId)
                 .message(call.describe() + ": HTTP " + answer.status() + codeAndMessage(error)
                          + (requestId != null ? " (requestId " + requestId + ")" : "")
                          + (retryAfter != null ? " (Retry-After " + retryAfter.toSeconds() + "s)" : ""))
@@ -502,8 +507,7 @@ public final class ExtendClient {
 
     /** The state of one operation across its attempts: only ever touched by one thread at a time. */
     private static final class Call {
-        final String operation;
-        final Method method;
+        final RunOperation operation;
         final String url;
         final String runId;
         final String workspaceId;
@@ -513,9 +517,8 @@ public final class ExtendClient {
         /** {@code System.nanoTime()} after which the call no longer waits for rate-limiter slots. */
         volatile long budgetEnds;
 
-        Call(String operation, Method method, String url, String runId, String workspaceId) {
+        Call(RunOperation operation, String url, String runId, String workspaceId) {
             this.operation = operation;
-            this.method = method;
             this.url = url;
             this.runId = runId;
             this.workspaceId = workspaceId;
