@@ -48,8 +48,7 @@ public final class ExtendClient {
 
     private final ExtendClientSettings settings;
     private final ScheduledExecutorService scheduler;
-    private final Dispatcher dispatcher;
-    private final Pacing pacing;
+    private final Sending sending;
     private final ObjectMapper mapper;
     private final ErrorBodyDecoder errorDecoder;
     private final RetryPolicy retryPolicy;
@@ -65,15 +64,21 @@ public final class ExtendClient {
      */
     public ExtendClient(ExtendClientSettings settings, Transport transport,
                         ScheduledExecutorService scheduler, ObjectMapper mapper, RateLimiter rateLimiter) {
+        this(settings, new Pacing(rateLimiter, new Dispatcher(settings, transport, scheduler), scheduler,
+                callBudget(settings)), scheduler, mapper, Clock.systemUTC());
+    }
+
+    /** The call rules over any {@link Sending}: canned answers and a virtual scheduler and clock, in tests. */
+    ExtendClient(ExtendClientSettings settings, Sending sending, ScheduledExecutorService scheduler,
+                 ObjectMapper mapper, Clock clock) {
         this.settings = settings;
         this.scheduler = scheduler;
-        this.dispatcher = new Dispatcher(settings, transport, scheduler);
-        this.pacing = new Pacing(rateLimiter, dispatcher, scheduler, callBudget());
+        this.sending = sending;
         this.mapper = mapper;
         this.errorDecoder = new ErrorBodyDecoder(mapper, settings.apiKey());
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
         this.runsUrl = settings.baseUrl() + "/workflow_runs/";
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public ExtendClientSettings settings() {
@@ -91,7 +96,7 @@ public final class ExtendClient {
         for (Call call : pending) {
             fail(call, closedFailure(call));
         }
-        dispatcher.close();
+        sending.close();
     }
 
     private static ExtendCallFailure.Builder closedFailure(Call call) {
@@ -129,7 +134,7 @@ public final class ExtendClient {
      */
     public CompletableFuture<ProbeResult> probe(String workspaceId) {
         long budgetEnds = System.nanoTime() + settings.requestTimeout().toNanos(); // one attempt, no retries
-        return pacing.send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId, budgetEnds)
+        return sending.send(Method.GET, settings.baseUrl() + "/workflow_runs?maxPageSize=1", workspaceId, budgetEnds)
                 .thenApply(answer -> {
             ApiError error = answer.isSuccess() ? ApiError.EMPTY : errorDecoder.decode(answer.body());
             return new ProbeResult(answer.status(), error.code(), error.message(),
@@ -153,6 +158,10 @@ public final class ExtendClient {
      * How long a call may wait for rate-limiter slots in all: as long as its attempts could take without a limiter.
      */
     private Duration callBudget() {
+        return callBudget(settings);
+    }
+
+    private static Duration callBudget(ExtendClientSettings settings) {
         return settings.requestTimeout().multipliedBy(settings.maxRetries() + 1L);
     }
 
@@ -174,7 +183,7 @@ public final class ExtendClient {
         }
         call.attempts++;
         long started = System.nanoTime();
-        pacing.send(call.operation.method(), call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
+        sending.send(call.operation.method(), call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
             try {
                 logAttempt(call, answer, error, started);
                 if (error != null) {
@@ -240,7 +249,7 @@ public final class ExtendClient {
             // Extend counts per organization: what one exchange was told applies to every exchange of this account,
             // but for no longer than this client would itself wait - a longer Retry-After fails this exchange at once
             // and must not freeze every other route of the account for that long
-            pacing.pauseFor(retryAfter, settings.maxRetryAfter());
+            sending.pauseFor(retryAfter, settings.maxRetryAfter());
         }
         ExtendCallFailure.Builder failure = httpFailure(call, answer, error, retryAfter);
         if (!RetryPolicy.isRetryableStatus(status) || call.attempts > settings.maxRetries()) {
@@ -329,7 +338,7 @@ public final class ExtendClient {
         if (call.result.isDone()) {
             return; // ended by close() while this lookup waited
         }
-        pacing.send(Method.GET, RunOperation.GET_RUN.url(runsUrl, call.runId), call.workspaceId, call.budgetEnds)
+        sending.send(Method.GET, RunOperation.GET_RUN.url(runsUrl, call.runId), call.workspaceId, call.budgetEnds)
                 .whenComplete((answer, lookupError) -> {
             try {
                 boolean transientLookup = lookupError != null

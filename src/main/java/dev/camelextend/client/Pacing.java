@@ -16,7 +16,7 @@ import org.apache.hc.core5.http.Method;
  * {@link RateLimitWaitException} and sends nothing, so a burst the rate cannot serve in time fails fast instead of
  * queueing without bound.
  */
-final class Pacing {
+final class Pacing implements Sending {
 
     private final RateLimiter rateLimiter;
     private final Dispatcher dispatcher;
@@ -36,7 +36,8 @@ final class Pacing {
      *
      * @param budgetEnds {@code System.nanoTime()} after which the request no longer waits for a slot
      */
-    CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
+    @Override
+    public CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
         if (rateLimiter == null) {
             return dispatcher.dispatch(method, url, workspaceId);
         }
@@ -51,10 +52,16 @@ final class Pacing {
     }
 
     /** A 429's {@code Retry-After}, at most {@code cap}: every request of the account waits it out. */
-    void pauseFor(Duration retryAfter, Duration cap) {
+    @Override
+    public void pauseFor(Duration retryAfter, Duration cap) {
         if (rateLimiter != null) {
             rateLimiter.pauseFor(retryAfter.compareTo(cap) <= 0 ? retryAfter : cap);
         }
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
     }
 
     private static Duration left(long budgetEnds) {

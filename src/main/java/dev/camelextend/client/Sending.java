@@ -1,0 +1,26 @@
+package dev.camelextend.client;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.hc.core5.http.Method;
+
+/**
+ * Where the call rules of {@link ExtendClient} hand each request, and the seam that lets those rules be tested without
+ * a socket: in production {@link Pacing} in front of a {@link Dispatcher}; in tests, canned answers in virtual time.
+ */
+interface Sending {
+
+    /**
+     * Sends one request; the future completes with the answer or fails with why there was none.
+     *
+     * @param budgetEnds {@code System.nanoTime()} after which the request no longer waits for a rate-limiter slot
+     */
+    CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds);
+
+    /** A 429's {@code Retry-After}, at most {@code cap}, for every request of the account. */
+    void pauseFor(Duration retryAfter, Duration cap);
+
+    /** Ends every request in flight and sends nothing more. */
+    void close();
+}

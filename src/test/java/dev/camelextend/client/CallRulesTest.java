@@ -1,0 +1,272 @@
+package dev.camelextend.client;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.camelextend.model.ExtendJson;
+import dev.camelextend.support.FakeExtendServer;
+import dev.camelextend.support.VirtualScheduler;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.message.BasicHttpResponse;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rules of one call - retry, backoff, {@code Retry-After}, the cancel-refusal check - in virtual time: canned
+ * answers instead of a socket, a scheduler that runs only when the test moves its clock. No sleep, no timing slack:
+ * "not yet" and "now" are exact.
+ */
+class CallRulesTest {
+
+    static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    final VirtualScheduler scheduler = new VirtualScheduler();
+    final Scripted sending = new Scripted();
+
+    private ExtendClient client(ExtendClientSettings.Builder settings) {
+        return new ExtendClient(settings.baseUrl("https://api.extend.test").apiKey("sk_rules").build(), sending,
+                scheduler, ExtendJson.newObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private ExtendClient client() {
+        return client(ExtendClientSettings.builder().maxRetries(2).initialBackoff(Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(30)).maxRetryAfter(Duration.ofSeconds(60)));
+    }
+
+    private static RawResponse answer(int status, String body, String... headers) {
+        BasicHttpResponse head = new BasicHttpResponse(status);
+        for (int i = 0; i < headers.length; i += 2) {
+            head.addHeader(headers[i], headers[i + 1]);
+        }
+        return new RawResponse(head, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static RawResponse run(String status) {
+        String json = FakeExtendServer.fixture("workflow-run-processing.json")
+                .replace("workflow_run_Pq7aWm2Zx9Rt_Lk4Nb8Vc", RUN);
+        return answer(200, json.replace("\"status\": \"PROCESSING\"", "\"status\": \"" + status + "\""));
+    }
+
+    private static ExtendCallFailure failure(CompletableFuture<ExtendResponse> call) {
+        assertTrue(call.isCompletedExceptionally(), "the call failed");
+        try {
+            call.join();
+            throw new AssertionError("not failed");
+        } catch (CompletionException e) {
+            return assertInstanceOf(ExtendCallFailure.class, e.getCause());
+        }
+    }
+
+    @Test
+    void a503IsRetriedAfterTheBackoffAndNotBefore() {
+        sending.then(answer(503, "{\"code\":\"UNAVAILABLE\"}"), run("PROCESSING"));
+        CompletableFuture<ExtendResponse> call = client().getRun(RUN, null);
+
+        scheduler.advance(Duration.ofMillis(749)); // the jitter spreads the first backoff over 750-1250 ms
+        assertFalse(call.isDone(), "no retry before three quarters of retryInitialDelay");
+        scheduler.advance(Duration.ofMillis(502));
+
+        assertEquals(2, call.join().attempts());
+        assertEquals(List.of("GET https://api.extend.test/workflow_runs/" + RUN,
+                "GET https://api.extend.test/workflow_runs/" + RUN), sending.sent);
+    }
+
+    @Test
+    void retryAfterSecondsIsWaitedExactly() {
+        sending.then(answer(429, "{}", "Retry-After", "7"), run("PROCESSING"));
+        CompletableFuture<ExtendResponse> call = client().getRun(RUN, null);
+
+        scheduler.advance(Duration.ofMillis(6_999));
+        assertFalse(call.isDone());
+        scheduler.advance(Duration.ofMillis(1));
+
+        assertEquals(2, call.join().attempts());
+        assertEquals(List.of(Duration.ofSeconds(7)), sending.pauses, "the account is paused for the same delay");
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateCountsFromTheClock() {
+        sending.then(answer(503, "{}", "Retry-After", "Tue, 01 Dec 2026 12:00:03 GMT"), run("PROCESSING"));
+        CompletableFuture<ExtendResponse> call = client().getRun(RUN, null);
+
+        scheduler.advance(Duration.ofMillis(2_999));
+        assertFalse(call.isDone());
+        scheduler.advance(Duration.ofMillis(1));
+
+        assertTrue(call.isDone() && !call.isCompletedExceptionally());
+    }
+
+    @Test
+    void aRetryAfterAboveMaxRetryAfterFailsAtOnceAndPausesTheAccountForAtMostTheCap() {
+        sending.then(answer(429, "{}", "Retry-After", "3600"));
+        CompletableFuture<ExtendResponse> call = client().getRun(RUN, null);
+
+        ExtendCallFailure f = failure(call);
+        assertEquals(ExtendCallFailure.Kind.HTTP_STATUS, f.getKind());
+        assertEquals(Duration.ofHours(1), f.getAnswer().retryAfter(), "the exception tells what Extend asked for");
+        assertEquals(List.of(Duration.ofSeconds(60)), sending.pauses);
+        assertEquals(0, scheduler.pending(), "nothing is scheduled: the call is over");
+    }
+
+    @Test
+    void afterTheLastRetryTheLastAnswerStands() {
+        sending.then(answer(500, "{}"), answer(502, "{}"), answer(429, "{}"));
+        CompletableFuture<ExtendResponse> call = client().getRun(RUN, null);
+
+        scheduler.advance(Duration.ofMinutes(5));
+
+        ExtendCallFailure f = failure(call);
+        assertEquals(429, f.getAnswer().statusCode(), "the type of the last answer, not the first");
+        assertEquals(3, f.getAttempts());
+    }
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        ExtendClient capped = client(ExtendClientSettings.builder().maxRetries(3).initialBackoff(Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofMillis(1_500)));
+        sending.then(answer(503, "{}"), answer(503, "{}"), answer(503, "{}"), run("PROCESSING"));
+        capped.getRun(RUN, null);
+
+        scheduler.advance(Duration.ofMinutes(1));
+
+        List<Long> gaps = sending.gapsMillis();
+        assertEquals(3, gaps.size(), gaps::toString);
+        assertTrue(gaps.get(0) >= 750 && gaps.get(0) <= 1_250, "first: 1 s ± 25 %: " + gaps);
+        assertTrue(gaps.get(1) >= 1_125 && gaps.get(1) <= 1_875, "second: 2 s capped to 1.5 s, ± 25 %: " + gaps);
+        assertTrue(gaps.get(2) >= 1_125 && gaps.get(2) <= 1_875, "third: still the cap: " + gaps);
+    }
+
+    @Test
+    void aRefusedCancelOfAFinishedRunIsCancelNotAllowedWithTheRunAsItIsNow() {
+        sending.then(answer(400, "{\"code\":\"INVALID_REQUEST\",\"message\":\"cannot cancel\"}"), run("PROCESSED"));
+        CompletableFuture<ExtendResponse> call = client().cancelRun(RUN, null);
+
+        ExtendCallFailure f = failure(call);
+        assertEquals(ExtendCallFailure.Kind.CANCEL_NOT_ALLOWED, f.getKind());
+        assertEquals("PROCESSED", f.getCurrentRun().getRawStatus());
+        assertEquals("INVALID_REQUEST", f.getAnswer().errorCode(), "the refusal's own answer is kept");
+        assertEquals(List.of("POST https://api.extend.test/workflow_runs/" + RUN + "/cancel",
+                "GET https://api.extend.test/workflow_runs/" + RUN), sending.sent);
+    }
+
+    @Test
+    void aRefusalOfARunStillProcessingStandsAsItCame() {
+        sending.then(answer(409, "{\"code\":\"CONFLICT\"}"), run("PROCESSING"));
+
+        ExtendCallFailure f = failure(client().cancelRun(RUN, null));
+
+        assertEquals(ExtendCallFailure.Kind.HTTP_STATUS, f.getKind());
+        assertEquals(409, f.getAnswer().statusCode());
+    }
+
+    @Test
+    void aRefusalAfterAnAttemptThatMayHaveReachedExtendIsTheCancelThatSucceeded() {
+        // the first attempt's answer was lost (it may have cancelled the run); the retry is refused: already CANCELLED
+        sending.then(new SocketException("Connection reset"), answer(400, "{\"code\":\"INVALID_REQUEST\"}"),
+                run("CANCELLED"));
+        CompletableFuture<ExtendResponse> call = client().cancelRun(RUN, null);
+
+        scheduler.advance(Duration.ofSeconds(2));
+
+        assertEquals("CANCELLED", call.join().run().getRawStatus());
+    }
+
+    @Test
+    void aRefusalOfARunCancelledByOthersIsNotASuccessUnlessAskedFor() {
+        sending.then(answer(400, "{}"), run("CANCELLED"));
+        assertEquals(ExtendCallFailure.Kind.CANCEL_NOT_ALLOWED, failure(client().cancelRun(RUN, null)).getKind());
+
+        sending.then(answer(400, "{}"), run("CANCELLED"));
+        ExtendClient idempotent = client(ExtendClientSettings.builder().alreadyCancelledIsSuccess(true));
+        assertEquals("CANCELLED", idempotent.cancelRun(RUN, null).join().run().getRawStatus());
+    }
+
+    @Test
+    void aGetIsNeverTreatedAsARefusal() {
+        sending.then(answer(400, "{\"code\":\"INVALID_REQUEST\"}"));
+
+        ExtendCallFailure f = failure(client().getRun(RUN, null));
+
+        assertEquals(ExtendCallFailure.Kind.HTTP_STATUS, f.getKind());
+        assertEquals(1, sending.sent.size(), "no confirming GET for a GET");
+    }
+
+    @Test
+    void closeEndsAWaitingRetryAndNothingMoreIsSent() {
+        sending.then(answer(503, "{}"), run("PROCESSING"));
+        ExtendClient c = client();
+        CompletableFuture<ExtendResponse> call = c.getRun(RUN, null);
+
+        c.close();
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertEquals(ExtendCallFailure.Kind.CONNECTION, failure(call).getKind());
+        assertEquals(1, sending.sent.size());
+        assertTrue(sending.closed);
+    }
+
+    /** Canned answers in order; records what was sent and when (virtual time). */
+    final class Scripted implements Sending {
+        final Deque<Object> script = new ArrayDeque<>();
+        final List<String> sent = new ArrayList<>();
+        final List<Long> sentAtNanos = new ArrayList<>();
+        final List<Duration> pauses = new ArrayList<>();
+        boolean closed;
+
+        void then(Object... answers) {
+            script.clear();
+            sent.clear();
+            sentAtNanos.clear();
+            pauses.clear();
+            for (Object a : answers) {
+                script.add(a);
+            }
+        }
+
+        List<Long> gapsMillis() {
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < sentAtNanos.size(); i++) {
+                gaps.add((sentAtNanos.get(i) - sentAtNanos.get(i - 1)) / 1_000_000);
+            }
+            return gaps;
+        }
+
+        @Override
+        public CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
+            sent.add(method + " " + url);
+            sentAtNanos.add(scheduler.nanoTime());
+            Object next = script.poll();
+            if (next == null) {
+                return CompletableFuture.failedFuture(new IOException("the script has no answer for " + url));
+            }
+            return next instanceof Throwable t ? CompletableFuture.failedFuture(t)
+                    : CompletableFuture.completedFuture((RawResponse) next);
+        }
+
+        @Override
+        public void pauseFor(Duration retryAfter, Duration cap) {
+            pauses.add(retryAfter.compareTo(cap) <= 0 ? retryAfter : cap);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}
