@@ -15,8 +15,6 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelextend.client.ExtendCallFailure.Kind;
 import dev.camelextend.model.WorkflowRun;
@@ -49,7 +47,7 @@ public final class ExtendClient {
     private final ExtendClientSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Sending sending;
-    private final ObjectMapper mapper;
+    private final AnswerReader reader;
     private final ErrorBodyDecoder errorDecoder;
     private final RetryPolicy retryPolicy;
     private final String runsUrl;
@@ -74,7 +72,7 @@ public final class ExtendClient {
         this.settings = settings;
         this.scheduler = scheduler;
         this.sending = sending;
-        this.mapper = mapper;
+        this.reader = new AnswerReader(mapper, settings.apiKey());
         this.errorDecoder = new ErrorBodyDecoder(mapper, settings.apiKey());
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
         this.runsUrl = settings.baseUrl() + "/workflow_runs/";
@@ -138,7 +136,7 @@ public final class ExtendClient {
                 .thenApply(answer -> {
             ApiError error = answer.isSuccess() ? ApiError.EMPTY : errorDecoder.decode(answer.body());
             return new ProbeResult(answer.status(), error.code(), error.message(),
-                    answer.requestId() != null ? requestId(answer) : error.requestId());
+                    answer.requestId() != null ? reader.requestId(answer) : error.requestId());
         });
     }
 
@@ -205,8 +203,8 @@ public final class ExtendClient {
     private void onSuccess(Call call, RawResponse answer) {
         WorkflowRun run;
         try {
-            run = parseRun(answer.body(), call.runId);
-        } catch (WrongAnswerException wrong) {
+            run = reader.run(answer.body(), call.runId);
+        } catch (AnswerReader.WrongAnswerException wrong) {
             fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                     .message(call.describe() + ": Extend answered HTTP " + answer.status() + " but " + wrong.getMessage())
                     .answer(answer, null));
@@ -217,12 +215,12 @@ public final class ExtendClient {
             // gateway put there), and error handlers log causes.
             fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                     .message(call.describe() + ": Extend answered HTTP " + answer.status()
-                             + " but the body is not a WorkflowRun (" + describeParseError(invalid)
-                             + "). Body starts: " + quote(answer))
+                             + " but the body is not a WorkflowRun (" + AnswerReader.describeParseError(invalid)
+                             + "). Body starts: " + reader.quote(answer))
                     .answer(answer, null));
             return;
         }
-        finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
+        finish(call, new ExtendResponse(run, answer.status(), reader.requestId(answer), call.attempts));
     }
 
     /**
@@ -232,7 +230,7 @@ public final class ExtendClient {
     private void onEncodedAnswer(Call call, RawResponse answer) {
         fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                 .message(call.describe() + ": Extend answered HTTP " + answer.status() + " with Content-Encoding '"
-                         + printable(answer.header("Content-Encoding")) + "', which this client did not ask for and"
+                         + reader.printable(answer.header("Content-Encoding")) + "', which this client did not ask for and"
                          + " does not decode")
                 .answer(answer, null));
     }
@@ -348,12 +346,12 @@ public final class ExtendClient {
                             retryPolicy.backoff(lookup), original);
                     return;
                 }
-                WorkflowRun run = answer != null && answer.isSuccess() ? tryParseRun(answer.body(), call.runId) : null;
+                WorkflowRun run = answer != null && answer.isSuccess() ? reader.runOrNull(answer.body(), call.runId) : null;
                 if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
                     fail(call, original);
                 } else if (run.getStatus().isCancelledOrCancelling()
                            && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
-                    finish(call, new ExtendResponse(run, answer.status(), requestId(answer), call.attempts));
+                    finish(call, new ExtendResponse(run, answer.status(), reader.requestId(answer), call.attempts));
                 } else {
                     fail(call, ExtendCallFailure.builder(Kind.CANCEL_NOT_ALLOWED, call.operation.label(), call.runId)
                             .message("Extend refused to cancel run " + call.runId + ": it is " + run.getRawStatus()
@@ -369,7 +367,7 @@ public final class ExtendClient {
     }
 
     private ExtendCallFailure.Builder httpFailure(Call call, RawResponse answer, ApiError error, Duration retryAfter) {
-        String requestId = answer.requestId() != null ? requestId(answer) : error.requestId();
+        String requestId = answer.requestId() != null ? reader.requestId(answer) : error.requestId();
         return ExtendCallFailure.builder(Kind.HTTP_STATUS, call.operation.label(), call.runId)
                 .message(call.describe() + ": HTTP " + answer.status() + codeAndMessage(error)
                          + (requestId != null ? " (requestId " + requestId + ")" : "")
@@ -396,64 +394,6 @@ public final class ExtendClient {
         call.result.completeExceptionally(failure);
     }
 
-    /**
-     * The run in a 2xx body, which must be the run asked for: strict JSON (see {@code ExtendJson}), an object of type
-     * {@code workflow_run} whose {@code id} is {@code expectedRunId}. Anything else is an answer to another question
-     * (a proxy's cache, a routing mistake, a forged body), and returning it would let a route act on the wrong run.
-     */
-    private WorkflowRun parseRun(byte[] body, String expectedRunId) throws IOException {
-        if (body.length == 0) {
-            throw new IOException("empty body");
-        }
-        WorkflowRun run = mapper.readValue(body, WorkflowRun.class);
-        if (run == null || run.getId() == null) {
-            throw new IOException("no workflow run id in the body");
-        }
-        if (!WorkflowRun.OBJECT_TYPE.equals(run.getObject())) {
-            throw new WrongAnswerException(run.getObject() == null
-                    ? "the body has no \"object\" type, so it is not a workflow_run"
-                    : "the body is an object of type '" + printable(run.getObject()) + "', not a workflow_run");
-        }
-        if (!expectedRunId.equals(run.getId())) {
-            throw new WrongAnswerException("the body is another run ('" + printable(run.getId()) + "'), not "
-                                           + expectedRunId);
-        }
-        return run;
-    }
-
-    /**
-     * A parse error without its message: Jackson's type and where in the body it stopped. Only the messages of
-     * {@link #parseRun}'s own IOExceptions, which quote nothing, are kept.
-     */
-    private static String describeParseError(Exception invalid) {
-        String name = invalid.getClass().getSimpleName();
-        if (invalid instanceof JsonProcessingException jackson) {
-            JsonLocation at = jackson.getLocation();
-            return at == null ? name : name + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        }
-        return invalid.getClass() == IOException.class ? name + ": " + invalid.getMessage() : name;
-    }
-
-    private WorkflowRun tryParseRun(byte[] body, String expectedRunId) {
-        try {
-            return parseRun(body, expectedRunId);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** A well-formed 2xx body that answers another question than the one asked. */
-    private static final class WrongAnswerException extends IOException {
-        WrongAnswerException(String message) {
-            super(message);
-        }
-    }
-
-    /** A short single-line form of a server-supplied value for a message. */
-    private String printable(String value) {
-        return ServerText.clean(value, ServerText.REQUEST_ID_CHARS, settings.apiKey());
-    }
-
     private static String codeAndMessage(ApiError error) {
         StringBuilder sb = new StringBuilder();
         if (error.code() != null) {
@@ -463,17 +403,6 @@ public final class ExtendClient {
             sb.append(": ").append(error.message());
         }
         return sb.toString();
-    }
-
-    /** The start of the body for a message: key masked, one line, bounded. */
-    private String quote(RawResponse answer) {
-        String text = ServerText.bodyExcerpt(answer.body(), ServerText.BODY_EXCERPT_CHARS, settings.apiKey());
-        return text.isEmpty() ? "(empty)" : "'" + text + "'";
-    }
-
-    /** The answer's {@code x-extend-request-id} as it may be shown: key masked, one line, bounded; or null. */
-    private String requestId(RawResponse answer) {
-        return ServerText.clean(answer.requestId(), ServerText.REQUEST_ID_CHARS, settings.apiKey());
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -501,7 +430,7 @@ public final class ExtendClient {
         if (answer != null) {
             // what the server sent is logged only through ServerText: key masked, one line, bounded
             LOG.debug("Extend {} run={} attempt={} status={} durationMs={} requestId={}", call.operation, call.runId,
-                    call.attempts, answer.status(), millis, requestId(answer));
+                    call.attempts, answer.status(), millis, reader.requestId(answer));
             if (LOG.isTraceEnabled()) {
                 LOG.trace("Extend {} run={} body: {}", call.operation, call.runId,
                         ServerText.bodyExcerpt(answer.body(), ServerText.LOG_BODY_CHARS, settings.apiKey()));
