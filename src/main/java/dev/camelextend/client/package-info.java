@@ -1,0 +1,10 @@
+/**
+ * The Camel-free HTTP client for Extend: the operations and the rules of one call ({@code ExtendClient}), pacing
+ * ({@code Pacing}, {@code RateLimiter}), dispatch with deadlines ({@code Dispatcher}), the transport and its memory
+ * budget ({@code Transport}, {@code ResponseBudget}), and the reading and cleaning of what a server sends
+ * ({@code AnswerReader}, {@code ErrorBodyDecoder}, {@code ServerText}).
+ * <p>
+ * <b>Internal API.</b> Routes use the {@code extend:} component and the types of {@code dev.camelextend} and
+ * {@code dev.camelextend.model}; this package carries no compatibility promise yet and may change in any release.
+ */
+package dev.camelextend.client;
