@@ -181,7 +181,9 @@ public final class ExtendClient {
         }
         call.attempts++;
         long started = System.nanoTime();
-        sending.send(call.operation.method(), call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
+        CompletableFuture<RawResponse> sent = sending.send(call.operation.method(), call.url, call.workspaceId,
+                call.budgetEnds);
+        sent.whenComplete((answer, error) -> {
             try {
                 logAttempt(call, answer, error, started);
                 if (error != null) {
@@ -289,8 +291,9 @@ public final class ExtendClient {
         boolean timeout = isTimeout(error);
         ExtendCallFailure.Builder failure = ExtendCallFailure
                 .builder(timeout ? Kind.TIMEOUT : Kind.CONNECTION, call.operation.label(), call.runId)
-                .message(call.describe() + ": " + (timeout ? "no answer within the timeout" : "connection failed")
-                         + " (" + describe(error) + ")")
+                .message(call.describe() + ": " + (timeout ? "no answer within the timeout"
+                        : error instanceof ResponseBudget.BudgetExceededException ? "the answer could not be held"
+                        : "connection failed") + " (" + describe(error) + ")")
                 .cause(error);
         boolean permanent = error instanceof SSLException;
         if (permanent || call.attempts > settings.maxRetries()) {
