@@ -139,6 +139,8 @@ public class ExtendProducer extends DefaultAsyncProducer {
         try {
             ExtendResponse response;
             try {
+                // waits only in the synchronous or transacted path, on the consumer's own thread (never on a component
+                // I/O thread: process() checks); after the async hand-off the call is already done
                 response = call.join();
             } catch (CompletionException | CancellationException error) {
                 Throwable failure = unwrap(error);

@@ -45,10 +45,6 @@ public final class ResponseBudget {
         return reserved.get();
     }
 
-    public long capacity() {
-        return capacity;
-    }
-
     /** The answers in flight already hold the whole budget. */
     public static final class BudgetExceededException extends IOException {
         private static final long serialVersionUID = 1L;
