@@ -280,7 +280,7 @@ public final class ExtendClient {
             // an answer came, it is just not one we accept: not a network fault, and asking again will not shrink it
             fail(call, ExtendCallFailure.builder(Kind.INVALID_RESPONSE, call.operation.label(), call.runId)
                     .message(call.describe() + ": " + error.getMessage() + " (raise maxResponseSize if this is expected)")
-                    .cause(error));
+                    .cause(ServerText.safeCause(error, settings.apiKey())));
             return;
         }
         boolean neverSent = error instanceof ConnectException || error instanceof ConnectTimeoutException;
@@ -294,7 +294,7 @@ public final class ExtendClient {
                 .message(call.describe() + ": " + (timeout ? "no answer within the timeout"
                         : error instanceof ResponseBudget.BudgetExceededException ? "the answer could not be held"
                         : "connection failed") + " (" + describe(error) + ")")
-                .cause(error);
+                .cause(ServerText.safeCause(error, settings.apiKey()));
         boolean permanent = error instanceof SSLException;
         if (permanent || call.attempts > settings.maxRetries()) {
             fail(call, failure);

@@ -156,4 +156,44 @@ public final class ServerText {
     private static boolean isSecret(String secret) {
         return secret != null && !secret.isBlank();
     }
+
+    /**
+     * A transport failure fit to be kept as an exception's cause. HttpCore's exceptions can quote what the server sent
+     * (a malformed status line or header), and error handlers log causes with their messages. A chain whose every
+     * message is already clean - masked, one line, bounded - is kept as it is, so its types stay visible
+     * ({@code ConnectException}, {@code SSLHandshakeException} ...); otherwise a stand-in takes its place: the first
+     * exception's type and cleaned message, and its stack trace, without the rest of the chain.
+     */
+    public static Throwable safeCause(Throwable cause, String secret) {
+        if (cause == null || isCleanChain(cause, secret)) {
+            return cause;
+        }
+        CleanedCause standIn = new CleanedCause(clean(cause.getClass().getName() + ": " + cause.getMessage(),
+                MESSAGE_CHARS, secret));
+        standIn.setStackTrace(cause.getStackTrace());
+        return standIn;
+    }
+
+    private static boolean isCleanChain(Throwable cause, String secret) {
+        int depth = 0;
+        for (Throwable t = cause; t != null && depth < 16; t = t.getCause(), depth++) {
+            String message = t.getMessage();
+            if (message != null && !message.equals(clean(message, MESSAGE_CHARS, secret))) {
+                return false;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return depth < 16;
+    }
+
+    /** What stands in for a cause whose chain quoted unsafe server text. */
+    public static final class CleanedCause extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        CleanedCause(String message) {
+            super(message);
+        }
+    }
 }

@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import static dev.camelextend.support.LeakChecks.assertNoKeyFragment;
 import static dev.camelextend.support.LeakChecks.assertSingleLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,5 +131,33 @@ class ServerTextTest {
             assertTrue(!out.contains("Bearer s"), out);
             assertTrue(out.length() <= max, out);
         }
+    }
+
+    @Test
+    void aCleanCauseChainIsKeptWithItsTypes() {
+        java.net.ConnectException refused = new java.net.ConnectException("Connection refused");
+        java.io.IOException wrapped = new java.io.IOException("connect failed", refused);
+
+        assertSame(wrapped, ServerText.safeCause(wrapped, "sk_live_secret_123456"));
+    }
+
+    @Test
+    void aCauseQuotingUnsafeServerTextIsReplacedByACleanStandIn() {
+        String key = "sk_live_secret_123456";
+        Exception inner = new RuntimeException("header value: Bearer " + key);
+        Exception quoting = new org.apache.hc.core5.http.ProtocolException("Invalid header: X-Echo\u001b[31m\r\nforged");
+        quoting.initCause(inner);
+
+        Throwable safe = ServerText.safeCause(quoting, key);
+
+        assertInstanceOf(ServerText.CleanedCause.class, safe);
+        assertTrue(safe.getMessage().startsWith("org.apache.hc.core5.http.ProtocolException: Invalid header"),
+                safe.getMessage());
+        assertFalse(safe.getMessage().contains("\r") || safe.getMessage().contains("\u001b"), safe.getMessage());
+        assertNull(safe.getCause(), "the rest of the chain, which quoted the key, is not kept");
+        assertArrayEquals(quoting.getStackTrace(), safe.getStackTrace());
+
+        Throwable keyed = ServerText.safeCause(inner, key);
+        assertFalse(keyed.getMessage().contains(key), keyed.getMessage());
     }
 }
