@@ -22,7 +22,7 @@ import org.apache.camel.builder.RouteBuilder;
  * <li>{@code transacted()} makes Camel wait on the consumer thread for each step, also for the asynchronous
  * {@code extend:} producer, so the steps after it run there;</li>
  * <li>but error handling of a failed asynchronous call ({@code onException}) runs on the thread that completed the
- * call, an HTTP I/O thread, outside the transaction. So refusals are caught with {@code doTry/doCatch}, which only
+ * call (not the consumer thread), outside the transaction. So refusals are caught with {@code doTry/doCatch}, which only
  * sets headers, and the outcome is sent by the {@code choice()} after it, on the consumer thread.</li>
  * </ul>
  */
