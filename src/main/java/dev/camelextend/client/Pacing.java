@@ -6,6 +6,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import org.apache.hc.core5.http.Method;
 
@@ -19,16 +21,35 @@ import org.apache.hc.core5.http.Method;
 final class Pacing implements Sending {
 
     private final RateLimiter rateLimiter;
-    private final Dispatcher dispatcher;
+    private final Dispatch dispatch;
+    private final BooleanSupplier closed;
+    private final Runnable close;
     private final ScheduledExecutorService scheduler;
     private final Duration callBudget;
+    private final LongSupplier nanoTime;
 
     /** @param rateLimiter the account's limiter, or null for none */
     Pacing(RateLimiter rateLimiter, Dispatcher dispatcher, ScheduledExecutorService scheduler, Duration callBudget) {
+        this(rateLimiter, dispatcher::dispatch, dispatcher::isClosed, dispatcher::close, scheduler, callBudget,
+                System::nanoTime);
+    }
+
+    /** The same over any dispatch, scheduler and clock: a virtual one, in tests. */
+    Pacing(RateLimiter rateLimiter, Dispatch dispatch, BooleanSupplier closed, Runnable close,
+           ScheduledExecutorService scheduler, Duration callBudget, LongSupplier nanoTime) {
         this.rateLimiter = rateLimiter;
-        this.dispatcher = dispatcher;
+        this.dispatch = dispatch;
+        this.closed = closed;
+        this.close = close;
         this.scheduler = scheduler;
         this.callBudget = callBudget;
+        this.nanoTime = nanoTime;
+    }
+
+    /** What actually sends a request (the {@link Dispatcher}). */
+    @FunctionalInterface
+    interface Dispatch {
+        CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId);
     }
 
     /**
@@ -39,7 +60,7 @@ final class Pacing implements Sending {
     @Override
     public CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
         if (rateLimiter == null) {
-            return dispatcher.dispatch(method, url, workspaceId);
+            return dispatch.dispatch(method, url, workspaceId);
         }
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
         Duration wait = rateLimiter.reserveWithin(left(budgetEnds));
@@ -61,11 +82,11 @@ final class Pacing implements Sending {
 
     @Override
     public void close() {
-        dispatcher.close();
+        close.run();
     }
 
-    private static Duration left(long budgetEnds) {
-        return Duration.ofNanos(Math.max(0, budgetEnds - System.nanoTime()));
+    private Duration left(long budgetEnds) {
+        return Duration.ofNanos(Math.max(0, budgetEnds - nanoTime.getAsLong()));
     }
 
     private RateLimitWaitException noSlot() {
@@ -91,7 +112,7 @@ final class Pacing implements Sending {
             if (pause.isZero()) {
                 Duration hold = rateLimiter.acquireSend(hasTurn);
                 if (hold.isZero()) {
-                    dispatcher.dispatch(method, url, workspaceId).whenComplete((r, e) -> {
+                    dispatch.dispatch(method, url, workspaceId).whenComplete((r, e) -> {
                         if (e != null) {
                             answer.completeExceptionally(e);
                         } else {
@@ -112,7 +133,7 @@ final class Pacing implements Sending {
                 }
             }
         }
-        if (dispatcher.isClosed()) {
+        if (closed.getAsBoolean()) {
             answer.completeExceptionally(new CancellationException("the Extend client is closed"));
             return;
         }
