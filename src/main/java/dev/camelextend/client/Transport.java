@@ -19,7 +19,7 @@ public final class Transport implements AutoCloseable {
 
     private final TransportSettings settings;
     private final ResponseBudget budget;
-    private CloseableHttpAsyncClient client;
+    private volatile CloseableHttpAsyncClient client;
     private volatile boolean closed;
     private int rebuilds;
 
@@ -30,16 +30,22 @@ public final class Transport implements AutoCloseable {
         this.client = HttpTransports.create(settings, this::isClosing);
     }
 
-    /** The live client; a dead one is replaced first. */
-    public synchronized CloseableHttpAsyncClient client() {
-        if (!closed && client.getStatus() != IOReactorStatus.ACTIVE) {
-            CloseableHttpAsyncClient dead = client;
-            client = HttpTransports.create(settings, this::isClosing);
-            rebuilds++;
-            LOG.warn("The HTTP client's I/O reactor had stopped ({}): a new client replaces it", dead.getStatus());
-            dead.close(CloseMode.IMMEDIATE);
+    /** The live client; a dead one is replaced first. Every request asks, so the live case takes no lock. */
+    public CloseableHttpAsyncClient client() {
+        CloseableHttpAsyncClient c = client;
+        if (closed || c.getStatus() == IOReactorStatus.ACTIVE) {
+            return c;
         }
-        return client;
+        synchronized (this) {
+            if (!closed && client.getStatus() != IOReactorStatus.ACTIVE) { // another request may have replaced it
+                CloseableHttpAsyncClient dead = client;
+                client = HttpTransports.create(settings, this::isClosing);
+                rebuilds++;
+                LOG.warn("The HTTP client's I/O reactor had stopped ({}): a new client replaces it", dead.getStatus());
+                dead.close(CloseMode.IMMEDIATE);
+            }
+            return client;
+        }
     }
 
     /** The memory budget that every answer read through this transport counts against. */
