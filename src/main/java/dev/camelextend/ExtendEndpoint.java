@@ -9,7 +9,7 @@ import java.util.Map;
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendClientSettings;
 import dev.camelextend.client.RateLimiters;
-import dev.camelextend.client.RunIds;
+import dev.camelextend.client.RunId;
 import dev.camelextend.client.Transport;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -116,7 +116,7 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         if (keyProblem != null) {
             throw new IllegalArgumentException("The apiKey option " + keyProblem);
         }
-        String workspaceProblem = c.getWorkspaceId() == null ? null : RunIds.workspaceProblem(c.getWorkspaceId());
+        String workspaceProblem = c.getWorkspaceId() == null ? null : RunId.workspaceProblem(c.getWorkspaceId());
         if (workspaceProblem != null) {
             throw new IllegalArgumentException("The workspaceId option is invalid: " + workspaceProblem);
         }
@@ -124,8 +124,8 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         if (c.getApiVersion() == null || c.getApiVersion().isBlank()) {
             throw new IllegalArgumentException("The apiVersion option must not be blank");
         }
-        if (c.getRunId() != null && RunIds.problem(c.getRunId().strip()) != null) {
-            throw new IllegalArgumentException("The runId option is invalid: " + RunIds.problem(c.getRunId().strip()));
+        if (c.getRunId() != null && RunId.problem(c.getRunId().strip()) != null) {
+            throw new IllegalArgumentException("The runId option is invalid: " + RunId.problem(c.getRunId().strip()));
         }
         positive(c.getConnectTimeout(), "connectTimeout");
         positive(c.getRequestTimeout(), "requestTimeout");

@@ -8,7 +8,7 @@ import dev.camelextend.client.ExtendCallFailure;
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendResponse;
 import dev.camelextend.client.HttpTransports;
-import dev.camelextend.client.RunIds;
+import dev.camelextend.client.RunId;
 import dev.camelextend.model.WorkflowRun;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelExecutionException;
@@ -64,13 +64,14 @@ public class ExtendProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        String runId = null;
+        String id;
         CompletableFuture<ExtendResponse> call;
         try {
             ExtendConfiguration config = endpoint.getConfiguration();
             Message in = exchange.getIn();
-            runId = RunIdResolver.resolve(in, config.getRunId());
-            String workspaceId = workspaceId(in, config, runId);
+            RunId runId = RunIdResolver.resolve(in, config.getRunId());
+            id = runId.value();
+            String workspaceId = workspaceId(in, config, id);
             ExtendClient client = endpoint.getClient();
             call = client.call(endpoint.getOperation().runOperation(), runId, workspaceId);
         } catch (Exception e) {
@@ -78,7 +79,6 @@ public class ExtendProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        String id = runId;
         if ((exchange.isTransacted() || endpoint.getConfiguration().isSynchronous()) && !HttpTransports.isIoThread()) {
             // A transaction is bound to the consumer's thread: continuing on another thread would run error handling
             // and later sends outside it. Every call ends (deadlines, retries and close() are all bounded). On an I/O
@@ -100,7 +100,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
             return config.getWorkspaceId();
         }
         String id = header instanceof String s ? s : String.valueOf(header);
-        String problem = RunIds.workspaceProblem(id);
+        String problem = RunId.workspaceProblem(id);
         if (problem != null) {
             throw new ExtendInvalidWorkspaceIdException("Invalid workspace ID in the header "
                                                         + ExtendConstants.WORKSPACE_ID + ": " + problem, runId);

@@ -5,13 +5,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import dev.camelextend.client.RunIds;
+import dev.camelextend.client.RunId;
 import dev.camelextend.model.WorkflowRun;
 import org.apache.camel.Message;
 
 /**
  * Finds the run an exchange is about - header {@code CamelExtendRunId}, then the endpoint's {@code runId}, then the
- * body - and checks it before any network call. Only text (String, CharSequence, UTF-8 bytes as JMS and Kafka deliver
+ * body - and checks it, once per message, before any network call: what it returns is a checked {@link RunId}. Only text (String, CharSequence, UTF-8 bytes as JMS and Kafka deliver
  * it) and {@link WorkflowRun} are accepted: any other type is refused rather than silently converted.
  */
 final class RunIdResolver {
@@ -22,7 +22,7 @@ final class RunIdResolver {
     private RunIdResolver() {
     }
 
-    static String resolve(Message in, String configuredRunId) throws ExtendInvalidRunIdException {
+    static RunId resolve(Message in, String configuredRunId) throws ExtendInvalidRunIdException {
         Object header = in.getHeader(ExtendConstants.RUN_ID);
         if (header != null) {
             return check(text(header, "header " + ExtendConstants.RUN_ID), "header " + ExtendConstants.RUN_ID);
@@ -61,14 +61,14 @@ final class RunIdResolver {
                 null);
     }
 
-    private static String check(String id, String source) throws ExtendInvalidRunIdException {
-        String problem = RunIds.problem(id);
+    private static RunId check(String id, String source) throws ExtendInvalidRunIdException {
+        String problem = RunId.problem(id);
         if (problem != null) {
             String shown = printable(id);
             throw new ExtendInvalidRunIdException("Invalid workflow-run ID from the " + source + ": " + problem
                                                   + (shown == null ? "" : " ('" + shown + "')"), shown);
         }
-        return id;
+        return RunId.of(id);
     }
 
     /** A short, single-line form of a rejected ID that cannot forge log lines. */

@@ -3,11 +3,11 @@ package dev.camelextend.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
@@ -48,10 +48,10 @@ final class Dispatcher {
     private final String authorization;
     private volatile boolean closed;
 
-    Dispatcher(ExtendClientSettings settings, Transport transport, ScheduledExecutorService scheduler) {
+    Dispatcher(ExtendClientSettings settings, Transport transport, ClientTime time) {
         this.settings = settings;
         this.transport = transport;
-        this.requestsInFlight = new RequestsInFlight(scheduler, DEADLINE_SWEEP_MILLIS);
+        this.requestsInFlight = new RequestsInFlight(time, Duration.ofMillis(DEADLINE_SWEEP_MILLIS));
         Timeout timeout = Timeout.of(settings.requestTimeout());
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(timeout)
@@ -121,7 +121,7 @@ final class Dispatcher {
         private volatile Future<?> future;
 
         InFlightRequest() {
-            super(settings.requestTimeout().toMillis() + DEADLINE_GRACE_MILLIS);
+            super(settings.requestTimeout().plusMillis(DEADLINE_GRACE_MILLIS));
         }
 
         /** Asked by the transport once the request has its connection: false once it has ended or we are closed. */

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 
 import org.apache.hc.core5.http.Method;
 
@@ -24,26 +21,27 @@ final class Pacing implements Sending {
     private final Dispatch dispatch;
     private final BooleanSupplier closed;
     private final Runnable close;
-    private final ScheduledExecutorService scheduler;
+    private final ClientTime time;
     private final Duration callBudget;
-    private final LongSupplier nanoTime;
 
-    /** @param rateLimiter the account's limiter, or null for none */
-    Pacing(RateLimiter rateLimiter, Dispatcher dispatcher, ScheduledExecutorService scheduler, Duration callBudget) {
-        this(rateLimiter, dispatcher::dispatch, dispatcher::isClosed, dispatcher::close, scheduler, callBudget,
-                System::nanoTime);
+    /**
+     * @param rateLimiter the account's limiter, or null for none
+     * @param callBudget  how long a call may wait for slots in all (only quoted in the failure; the call's own
+     *                    deadline is the {@code budgetEnds} of each request)
+     */
+    Pacing(RateLimiter rateLimiter, Dispatcher dispatcher, ClientTime time, Duration callBudget) {
+        this(rateLimiter, dispatcher::dispatch, dispatcher::isClosed, dispatcher::close, time, callBudget);
     }
 
-    /** The same over any dispatch, scheduler and clock: a virtual one, in tests. */
-    Pacing(RateLimiter rateLimiter, Dispatch dispatch, BooleanSupplier closed, Runnable close,
-           ScheduledExecutorService scheduler, Duration callBudget, LongSupplier nanoTime) {
+    /** The same over any dispatch: canned answers in virtual time, in tests. */
+    Pacing(RateLimiter rateLimiter, Dispatch dispatch, BooleanSupplier closed, Runnable close, ClientTime time,
+           Duration callBudget) {
         this.rateLimiter = rateLimiter;
         this.dispatch = dispatch;
         this.closed = closed;
         this.close = close;
-        this.scheduler = scheduler;
+        this.time = time;
         this.callBudget = callBudget;
-        this.nanoTime = nanoTime;
     }
 
     /** What actually sends a request (the {@link Dispatcher}). */
@@ -55,7 +53,7 @@ final class Pacing implements Sending {
     /**
      * Sends one request after its slot.
      *
-     * @param budgetEnds {@code System.nanoTime()} after which the request no longer waits for a slot
+     * @param budgetEnds the monotonic time ({@link ClientTime#nanoTime}) after which the request no longer waits for a slot
      */
     @Override
     public CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
@@ -86,7 +84,7 @@ final class Pacing implements Sending {
     }
 
     private Duration left(long budgetEnds) {
-        return Duration.ofNanos(Math.max(0, budgetEnds - nanoTime.getAsLong()));
+        return Duration.ofNanos(Math.max(0, budgetEnds - time.nanoTime().getAsLong()));
     }
 
     private RateLimitWaitException noSlot() {
@@ -140,8 +138,8 @@ final class Pacing implements Sending {
         Duration delay = wait;
         boolean again = turn;
         try {
-            scheduler.schedule(() -> sendWhenPermitted(Duration.ZERO, again, budgetEnds, method, url, workspaceId,
-                    answer), delay.toNanos(), TimeUnit.NANOSECONDS);
+            time.later(delay, () -> sendWhenPermitted(Duration.ZERO, again, budgetEnds, method, url, workspaceId,
+                    answer));
         } catch (RuntimeException shutDown) {
             answer.completeExceptionally(shutDown);
         }

@@ -3,7 +3,11 @@ package dev.camelextend.client;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Which answers are worth another attempt, and how long to wait before it. */
+import dev.camelextend.model.ErrorAnswer;
+
+/**
+ * How long to wait before the next attempt. Which statuses are worth one is {@link ErrorAnswer#isRetryableStatus}.
+ */
 final class RetryPolicy {
 
     private final Duration initialBackoff;
@@ -12,11 +16,6 @@ final class RetryPolicy {
     RetryPolicy(Duration initialBackoff, Duration maxBackoff) {
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
-    }
-
-    /** 408, 429 and every 5xx may succeed later; other statuses will not change by asking again. */
-    static boolean isRetryableStatus(int status) {
-        return status == 408 || status == 429 || status >= 500 && status <= 599;
     }
 
     /**

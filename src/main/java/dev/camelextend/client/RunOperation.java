@@ -37,8 +37,8 @@ public enum RunOperation {
     }
 
     /** The URL of this operation on a run; {@code runsUrl} ends with {@code /workflow_runs/}. */
-    String url(String runsUrl, String runId) {
-        return runsUrl + runId + pathSuffix;
+    String url(String runsUrl, RunId runId) {
+        return runsUrl + runId.value() + pathSuffix;
     }
 
     /** Whether an answer with this status may be a refusal that a GET of the run must confirm or dismiss. */

@@ -14,7 +14,7 @@ interface Sending {
     /**
      * Sends one request; the future completes with the answer or fails with why there was none.
      *
-     * @param budgetEnds {@code System.nanoTime()} after which the request no longer waits for a rate-limiter slot
+     * @param budgetEnds the monotonic time ({@link ClientTime#nanoTime}) after which the request no longer waits for a rate-limiter slot
      */
     CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds);
 

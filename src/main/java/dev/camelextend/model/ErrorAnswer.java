@@ -48,11 +48,19 @@ public record ErrorAnswer(int statusCode, String statusText, Map<String, String>
                 retryAfter);
     }
 
-    /** Extend's own {@code retryable} flag when it sent one, else true for 408, 429 and 5xx. */
+    /** Extend's own {@code retryable} flag when it sent one, else {@link #isRetryableStatus} of the status. */
     public boolean isRetryable() {
         if (retryable != null) {
             return retryable;
         }
-        return statusCode == 408 || statusCode == 429 || statusCode >= 500 && statusCode <= 599;
+        return isRetryableStatus(statusCode);
+    }
+
+    /**
+     * The one classification of statuses, used by the client's retries and by exceptions alike: 408, 429 and every 5xx
+     * may succeed later; other statuses will not change by asking again.
+     */
+    public static boolean isRetryableStatus(int status) {
+        return status == 408 || status == 429 || status >= 500 && status <= 599;
     }
 }

@@ -41,7 +41,7 @@ class CallRulesTest {
 
     private ExtendClient client(ExtendClientSettings.Builder settings) {
         return new ExtendClient(settings.baseUrl("https://api.extend.test").apiKey("sk_rules").build(), sending,
-                scheduler, ExtendJson.newObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
+                new ClientTime(scheduler, scheduler::nanoTime, Clock.fixed(NOW, ZoneOffset.UTC)), ExtendJson.newObjectMapper());
     }
 
     private ExtendClient client() {

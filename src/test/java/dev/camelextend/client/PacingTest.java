@@ -1,5 +1,6 @@
 package dev.camelextend.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class PacingTest {
     final Pacing pacing = new Pacing(limiter, (method, url, workspaceId) -> {
         dispatchedAtMillis.add(scheduler.nanoTime() / 1_000_000);
         return CompletableFuture.completedFuture(new RawResponse(new BasicHttpResponse(200), new byte[0]));
-    }, () -> false, () -> { }, scheduler, BUDGET, scheduler::nanoTime);
+    }, () -> false, () -> { }, new ClientTime(scheduler, scheduler::nanoTime, Clock.systemUTC()), BUDGET);
 
     private CompletableFuture<RawResponse> send() {
         return pacing.send(Method.GET, "https://api.extend.test/workflow_runs/x", null,

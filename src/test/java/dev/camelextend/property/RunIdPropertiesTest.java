@@ -14,7 +14,7 @@ import dev.camelextend.ExtendApiException;
 import dev.camelextend.ExtendComponent;
 import dev.camelextend.ExtendConstants;
 import dev.camelextend.ExtendInvalidRunIdException;
-import dev.camelextend.client.RunIds;
+import dev.camelextend.client.RunId;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.simulator.RecordedRequest;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * No generated run ID escapes its path segment. {@link RunIds#problem} accepts exactly {@code [A-Za-z0-9_-]{1,255}}
+ * No generated run ID escapes its path segment. {@link RunId#problem} accepts exactly {@code [A-Za-z0-9_-]{1,255}}
  * (which encode to themselves), and through the Camel producer every ID - as body String, CharSequence, UTF-8 bytes or
  * header, whatever its characters - either ends in {@link ExtendInvalidRunIdException} before any request, or reaches
  * the simulator as exactly {@code /workflow_runs/<id>/cancel} (or {@code /workflow_runs/<id>}) and ends in a
@@ -90,7 +90,7 @@ class RunIdPropertiesTest {
 
     @Property(tries = 1000)
     void acceptedIdsAreExactlyTheSafeAlphabetAndStayOneSegment(@ForAll("runIds") String id) {
-        String problem = RunIds.problem(id);
+        String problem = RunId.problem(id);
         assertEquals(VALID.matcher(id).matches(), problem == null, () -> "problem(" + printable(id) + ") = " + problem);
         if (problem != null) {
             return;
@@ -106,7 +106,7 @@ class RunIdPropertiesTest {
 
     @Property(tries = 300)
     void theSafeAlphabetIsAlwaysAccepted(@ForAll("validIds") String id) {
-        assertNull(RunIds.problem(id));
+        assertNull(RunId.problem(id));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ class RunIdPropertiesTest {
         // what the component will act on: the text (bytes decoded back), stripped
         String expected = source == Source.BODY_BYTES ? new String((byte[]) value, StandardCharsets.UTF_8).strip()
                 : id.strip();
-        check(value, source == Source.HEADER, cancel, RunIds.problem(expected) == null ? expected : null);
+        check(value, source == Source.HEADER, cancel, RunId.problem(expected) == null ? expected : null);
     }
 
     /** Arbitrary bytes as the body: invalid UTF-8 is refused, valid UTF-8 is judged as text. */
@@ -141,7 +141,7 @@ class RunIdPropertiesTest {
         } catch (CharacterCodingException e) {
             text = null;
         }
-        check(bytes, false, cancel, text != null && RunIds.problem(text) == null ? text : null);
+        check(bytes, false, cancel, text != null && RunId.problem(text) == null ? text : null);
     }
 
     /**

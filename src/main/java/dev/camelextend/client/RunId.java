@@ -1,16 +1,36 @@
 package dev.camelextend.client;
 
 /**
- * The rule for an Extend ID that the component sends (a workflow-run ID in a URL path, a workspace ID in a header): 1 to 255 characters of {@code [A-Za-z0-9_-]}. Extend
- * IDs look like {@code workflow_run_xKm9pNv3qWsY_jL2tR5Dh}; Extend may lengthen opaque IDs up to 255 characters. The
- * rule rejects everything that could leave its path segment ({@code /}, {@code .}, {@code %}, whitespace, control
- * characters), so no input can reach another API path.
+ * A checked workflow-run ID, and the rule for every Extend ID the component sends (a run ID in a URL path, a workspace
+ * ID in a header): 1 to 255 characters of {@code [A-Za-z0-9_-]}. Extend IDs look like
+ * {@code workflow_run_xKm9pNv3qWsY_jL2tR5Dh}; Extend may lengthen opaque IDs up to 255 characters. The rule rejects
+ * everything that could leave its path segment ({@code /}, {@code .}, {@code %}, whitespace, control characters), so
+ * no input can reach another API path - and since those characters URL-encode to themselves, the ID is its own path
+ * segment.
+ * <p>
+ * The rule runs once, where the ID enters ({@link #of}); the client takes only a {@code RunId}, so it never checks
+ * again.
  */
-public final class RunIds {
+public final class RunId {
 
     public static final int MAX_LENGTH = 255;
 
-    private RunIds() {
+    private final String value;
+
+    private RunId(String value) {
+        this.value = value;
+    }
+
+    /**
+     * @return the ID as a checked {@code RunId}
+     * @throws IllegalArgumentException saying why, when {@code id} is not a valid run ID
+     */
+    public static RunId of(String id) {
+        String problem = problem(id);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return new RunId(id);
     }
 
     /** @return why {@code id} is not acceptable, or null when it is a valid run ID */
@@ -49,12 +69,23 @@ public final class RunIds {
         return null;
     }
 
-    /** @return the ID, trimmed and checked */
-    static String require(String id) {
-        String problem = problem(id);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        return id;
+    /** The ID as Extend knows it. */
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
     }
 }

@@ -1,0 +1,188 @@
+package dev.camelextend.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.camelextend.model.ErrorAnswer;
+import dev.camelextend.model.WorkflowRun;
+
+/**
+ * The rules of one call across its attempts: send, classify what came back, retry or end - and the one funnel every
+ * call ends through ({@link #finish}). Also the registry of calls not ended yet, so that {@link #closeAll} can end them.
+ * <p>
+ * Retries are counted per call, never shared between calls: every call gets the full budget. Waits are scheduled on
+ * the {@link ClientTime}, so no thread sleeps and the rules run in virtual time under test. Operation-specific steps
+ * are chosen by the {@link RunOperation}: a possible refusal of a cancel goes to the {@link CancelRefusalCheck}.
+ */
+final class CallExecution {
+
+    private final ExtendClientSettings settings;
+    private final Sending sending;
+    private final ClientTime time;
+    private final AnswerReader reader;
+    private final ErrorBodyDecoder errorDecoder;
+    private final CallFailures failures;
+    private final RetryPolicy retryPolicy;
+    private final CancelRefusalCheck refusals;
+    private final String runsUrl;
+    private final Set<Call> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    CallExecution(ExtendClientSettings settings, Sending sending, ClientTime time, AnswerReader reader,
+                  ErrorBodyDecoder errorDecoder) {
+        this.settings = settings;
+        this.sending = sending;
+        this.time = time;
+        this.reader = reader;
+        this.errorDecoder = errorDecoder;
+        this.failures = new CallFailures(reader, settings.apiKey());
+        this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
+        this.runsUrl = settings.baseUrl() + "/workflow_runs/";
+        this.refusals = new CancelRefusalCheck(this, sending, settings, reader, failures, retryPolicy, runsUrl);
+    }
+
+    /**
+     * Starts a call: its first attempt is sent now, unless the client is closed. The call may wait for rate-limiter
+     * slots as long as its attempts could take without a limiter.
+     */
+    Call start(RunOperation operation, RunId runId, String workspaceId) {
+        Call call = new Call(operation, runId, workspaceId, time.nanosAfter(ExtendClient.callBudget(settings)));
+        pending.add(call);
+        if (closed) { // checked after the add: a concurrent closeAll() either sees the call or is seen here
+            fail(call, failures.closed(call));
+            return call;
+        }
+        attempt(call);
+        return call;
+    }
+
+    /** Every call not ended yet fails now, and no call sends anything from now on. */
+    void closeAll() {
+        closed = true;
+        for (Call call : pending) {
+            fail(call, failures.closed(call));
+        }
+    }
+
+    /** One exchange of the operation; its outcome decides between result, retry and failure. */
+    private void attempt(Call call) {
+        if (call.isDone()) {
+            return; // ended by closeAll() while this attempt waited for its turn
+        }
+        call.attempts++;
+        long started = time.nanoTime().getAsLong();
+        sending.send(call.operation.method(), call.operation.url(runsUrl, call.runId), call.workspaceId,
+                call.budgetEnds).whenComplete((answer, error) -> {
+            try {
+                AttemptLog.log(call, answer, error, time.nanoTime().getAsLong() - started, settings.apiKey(), reader);
+                if (error != null) {
+                    onNoAnswer(call, CallFailures.unwrap(error));
+                } else if (answer.isEncoded()) {
+                    fail(call, failures.encoded(call, answer)); // not a network fault: asking again gets the same
+                } else if (answer.isSuccess()) {
+                    onSuccess(call, answer);
+                } else {
+                    onErrorAnswer(call, answer);
+                }
+            } catch (RuntimeException | Error unexpected) {
+                // a bug here must still end the call, or the exchange would hang forever
+                finish(call, unexpected);
+            }
+        });
+    }
+
+    private void onSuccess(Call call, RawResponse answer) {
+        WorkflowRun run;
+        try {
+            run = reader.run(answer.body(), call.runId.value());
+        } catch (AnswerReader.WrongAnswerException wrong) {
+            fail(call, failures.wrongAnswer(call, answer, wrong.getMessage()));
+            return;
+        } catch (IOException | RuntimeException invalid) {
+            // a malformed 2xx is not a network fault and retrying will not fix it: report it as what it is
+            fail(call, failures.unreadable(call, answer, invalid));
+            return;
+        }
+        succeed(call, run, answer);
+    }
+
+    private void onErrorAnswer(Call call, RawResponse answer) {
+        ApiError error = errorDecoder.decode(answer.body());
+        int status = answer.status();
+        if (call.operation.isPossibleRefusal(status)) {
+            refusals.confirm(call, answer, error, failures.httpStatus(call, answer, error, null));
+            return;
+        }
+        Duration retryAfter = RetryAfter.parse(answer.header("Retry-After"), time.wallClock());
+        if (status == 429 && retryAfter != null) {
+            // Extend counts per organization: what one exchange was told applies to every exchange of this account,
+            // but for no longer than this client would itself wait - a longer Retry-After fails this exchange at once
+            // and must not freeze every other route of the account for that long
+            sending.pauseFor(retryAfter, settings.maxRetryAfter());
+        }
+        ExtendCallFailure.Builder failure = failures.httpStatus(call, answer, error, retryAfter);
+        boolean waitTooLong = retryAfter != null && retryAfter.compareTo(settings.maxRetryAfter()) > 0;
+        if (!ErrorAnswer.isRetryableStatus(status) || call.attempts > settings.maxRetries() || waitTooLong) {
+            // a Retry-After that long would hold the exchange hostage: the route's error handler decides
+            fail(call, failure);
+            return;
+        }
+        if (status != 429) {
+            // a 5xx or 408 may have come after Extend acted on the request; a 429 is refused before any work
+            call.mayHaveReachedExtend = true;
+        }
+        later(call, retryAfter != null ? retryAfter : retryPolicy.backoff(call.attempts), () -> attempt(call), failure);
+    }
+
+    private void onNoAnswer(Call call, Throwable error) {
+        CallFailures.NoAnswer noAnswer = failures.noAnswer(call, error);
+        if (noAnswer.mayHaveReachedExtend()) {
+            call.mayHaveReachedExtend = true;
+        }
+        if (!noAnswer.retryable() || call.attempts > settings.maxRetries()) {
+            fail(call, noAnswer.failure());
+        } else {
+            later(call, retryPolicy.backoff(call.attempts), () -> attempt(call), noAnswer.failure());
+        }
+    }
+
+    /* -- the ending steps, also taken by an operation-specific check -- */
+
+    /** Runs {@code next} after {@code delay}; if the client closes or the scheduler is gone, the call fails instead. */
+    void later(Call call, Duration delay, Runnable next, ExtendCallFailure.Builder ifRejected) {
+        if (closed) {
+            fail(call, ifRejected);
+            return;
+        }
+        try {
+            time.later(delay, next);
+        } catch (RuntimeException shutDown) {
+            // the component is stopping: end the call with the last failure rather than leave it pending
+            fail(call, ifRejected);
+        }
+    }
+
+    void succeed(Call call, WorkflowRun run, RawResponse answer) {
+        finish(call, new ExtendResponse(run, answer.status(), reader.requestId(answer), call.attempts));
+    }
+
+    void fail(Call call, ExtendCallFailure.Builder failure) {
+        finish(call, failure.attempts(call.attempts).redact(settings.apiKey()).build());
+    }
+
+    /*
+     * Every call ends in one of these two. The call leaves the pending set first: completing it runs whatever waits
+     * on the future (the rest of a route, often) on this thread.
+     */
+    private void finish(Call call, ExtendResponse response) {
+        pending.remove(call);
+        call.result.complete(response);
+    }
+
+    void finish(Call call, Throwable failure) {
+        pending.remove(call);
+        call.result.completeExceptionally(failure);
+    }
+}

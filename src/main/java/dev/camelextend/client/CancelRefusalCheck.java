@@ -1,0 +1,76 @@
+package dev.camelextend.client;
+
+import dev.camelextend.model.ErrorAnswer;
+import dev.camelextend.model.WorkflowRun;
+import org.apache.hc.core5.http.Method;
+
+/**
+ * The cancel-refusal protocol, the step a {@link RunOperation} that {@linkplain RunOperation#isPossibleRefusal
+ * confirms refusals} takes after a 409, 400 or 422. Extend does not document which status refuses a cancel of a
+ * finished run, so one GET of the run settles it:
+ * <ul>
+ *   <li>the run is still PENDING or PROCESSING (or unreadable): the refusal stands as it came;</li>
+ *   <li>it is CANCELLED or CANCELLING and either {@code alreadyCancelledIsSuccess} is set or an earlier attempt of
+ *       this call may have reached Extend: the cancel succeeded, and the run is the result;</li>
+ *   <li>otherwise: {@link ExtendCallFailure.Kind#CANCEL_NOT_ALLOWED}, with the run as it is now.</li>
+ * </ul>
+ * A GET that gets no answer or a retryable status is retried within {@code maxRetries} (the refusal itself is final):
+ * an unconfirmed refusal would otherwise surface as a plain, non-retryable 400 that a route may treat as permanent.
+ */
+final class CancelRefusalCheck {
+
+    private final CallExecution execution;
+    private final Sending sending;
+    private final ExtendClientSettings settings;
+    private final AnswerReader reader;
+    private final CallFailures failures;
+    private final RetryPolicy retryPolicy;
+    private final String runsUrl;
+
+    CancelRefusalCheck(CallExecution execution, Sending sending, ExtendClientSettings settings, AnswerReader reader,
+                       CallFailures failures, RetryPolicy retryPolicy, String runsUrl) {
+        this.execution = execution;
+        this.sending = sending;
+        this.settings = settings;
+        this.reader = reader;
+        this.failures = failures;
+        this.retryPolicy = retryPolicy;
+        this.runsUrl = runsUrl;
+    }
+
+    /** Settles the possible refusal {@code refusal} of {@code call}; {@code original} is the failure if it stands. */
+    void confirm(Call call, RawResponse refusal, ApiError error, ExtendCallFailure.Builder original) {
+        lookUp(call, refusal, error, original, 1);
+    }
+
+    private void lookUp(Call call, RawResponse refusal, ApiError error, ExtendCallFailure.Builder original,
+                        int lookup) {
+        if (call.isDone()) {
+            return; // ended by close() while this lookup waited
+        }
+        sending.send(Method.GET, RunOperation.GET_RUN.url(runsUrl, call.runId), call.workspaceId, call.budgetEnds)
+                .whenComplete((answer, lookupError) -> {
+            try {
+                boolean transientLookup = lookupError != null
+                                          || answer != null && ErrorAnswer.isRetryableStatus(answer.status());
+                if (transientLookup && lookup <= settings.maxRetries()) {
+                    execution.later(call, retryPolicy.backoff(lookup),
+                            () -> lookUp(call, refusal, error, original, lookup + 1), original);
+                    return;
+                }
+                WorkflowRun run = answer != null && answer.isSuccess()
+                        ? reader.runOrNull(answer.body(), call.runId.value()) : null;
+                if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
+                    execution.fail(call, original);
+                } else if (run.getStatus().isCancelledOrCancelling()
+                           && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
+                    execution.succeed(call, run, answer);
+                } else {
+                    execution.fail(call, failures.cancelNotAllowed(call, refusal, error, run));
+                }
+            } catch (RuntimeException | Error unexpected) {
+                execution.finish(call, unexpected);
+            }
+        });
+    }
+}
