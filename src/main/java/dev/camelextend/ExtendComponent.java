@@ -10,8 +10,12 @@ import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.camelextend.client.Accounts;
+import dev.camelextend.client.ExtendDefaults;
 import dev.camelextend.client.ResponseBudget;
 import dev.camelextend.client.Transport;
 import dev.camelextend.client.TransportSettings;
@@ -43,19 +47,19 @@ public class ExtendComponent extends HealthCheckComponent {
                             + " overridden per endpoint.")
     private ExtendConfiguration configuration = new ExtendConfiguration();
 
-    @Metadata(label = "advanced", defaultValue = "50",
+    @Metadata(label = "advanced", defaultValue = ExtendDefaults.MAX_WORKER_THREADS_TEXT,
               description = "The most threads that run the rest of a route after an Extend answer, a retry, a"
                             + " rate-limit wait or a timeout (the pool grows to this before it queues, and shrinks"
                             + " when idle). Route code never runs on the HTTP client's I/O threads, so a blocking step"
                             + " after an extend call cannot stop the thread that sends the next request.")
-    private int maxWorkerThreads = 50;
+    private int maxWorkerThreads = ExtendDefaults.MAX_WORKER_THREADS;
 
-    @Metadata(label = "advanced", defaultValue = "67108864",
+    @Metadata(label = "advanced", defaultValue = ExtendDefaults.MAX_RESPONSE_BYTES_IN_FLIGHT_TEXT,
               description = "The most bytes that the bodies of all answers being read may hold at once, across every"
                             + " endpoint of the component (maxResponseSize bounds one answer). An answer that does not"
                             + " fit fails its attempt like a dropped connection and is retried; nothing is inflated:"
                             + " the component asks for uncompressed answers and refuses encoded ones.")
-    private long maxResponseBytesInFlight = 64L * 1024 * 1024;
+    private long maxResponseBytesInFlight = ExtendDefaults.MAX_RESPONSE_BYTES_IN_FLIGHT;
 
     /** The shared transports and how many started endpoints use each; guarded by {@code this}. */
     private final Map<TransportKey, SharedTransport> transports = new HashMap<>();
@@ -167,10 +171,6 @@ public class ExtendComponent extends HealthCheckComponent {
      */
     synchronized Transport acquireTransport(ExtendConfiguration config) {
         if (responseBudget == null) {
-            if (maxResponseBytesInFlight <= 0) {
-                throw new IllegalArgumentException("The maxResponseBytesInFlight option must be positive, was "
-                                                   + maxResponseBytesInFlight);
-            }
             responseBudget = new ResponseBudget(maxResponseBytesInFlight);
         }
         TransportKey key = TransportKey.of(config);
@@ -309,16 +309,17 @@ public class ExtendComponent extends HealthCheckComponent {
         }
 
         TransportSettings toSettings(ExtendComponent component) {
+            SSLContext sslContext;
             try {
-                return new TransportSettings(Duration.ofMillis(connectTimeout), maxConnections, ioThreads,
-                        sslContextParameters == null ? null
-                                : sslContextParameters.createSSLContext(component.getCamelContext()),
-                        proxyHost, proxyPort == null ? defaultPort(proxyScheme) : proxyPort, proxyScheme, proxyUser,
-                        proxyPassword);
+                sslContext = sslContextParameters == null ? null
+                        : sslContextParameters.createSSLContext(component.getCamelContext());
             } catch (Exception e) {
                 throw new IllegalArgumentException("Cannot create the TLS context from sslContextParameters: "
                                                    + e.getMessage(), e);
             }
+            return new TransportSettings(Duration.ofMillis(connectTimeout), maxConnections, ioThreads, sslContext,
+                    proxyHost, proxyPort == null ? defaultPort(proxyScheme) : proxyPort, proxyScheme, proxyUser,
+                    proxyPassword);
         }
 
         private static int defaultPort(String scheme) {

@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import dev.camelextend.client.ExtendDefaults;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
@@ -9,14 +10,15 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The options of the Extend component. Set on the component ({@code camel.component.extend.*}), each one can be
- * overridden per endpoint URI. {@link #toString()} never prints secrets.
+ * overridden per endpoint URI. {@link #toString()} never prints secrets. The defaults are {@link ExtendDefaults}; the
+ * values are checked where the settings they become are built (the client's settings, the transport's).
  */
 @UriParams
 @Configurer
 public class ExtendConfiguration implements Cloneable {
 
-    public static final String DEFAULT_BASE_URL = "https://api.extend.ai";
-    public static final String DEFAULT_API_VERSION = "2026-02-09";
+    public static final String DEFAULT_BASE_URL = ExtendDefaults.BASE_URL;
+    public static final String DEFAULT_API_VERSION = ExtendDefaults.API_VERSION;
 
     @UriParam(label = "security", secret = true,
               description = "The Extend API key, sent in the Authorization header as a Bearer token. Required. Prefer setting it on"
@@ -43,37 +45,37 @@ public class ExtendConfiguration implements Cloneable {
                             + " message body is used when neither is set.")
     private String runId;
 
-    @UriParam(label = "timeout", defaultValue = "10000", javaType = "java.time.Duration",
+    @UriParam(label = "timeout", defaultValue = ExtendDefaults.CONNECT_TIMEOUT, javaType = "java.time.Duration",
               description = "How long to wait for a TCP/TLS connection to Extend, in milliseconds or as a duration"
                             + " text such as 10s.")
-    private long connectTimeout = 10_000;
+    private long connectTimeout = ExtendDefaults.CONNECT_TIMEOUT_MILLIS;
 
-    @UriParam(label = "timeout", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "timeout", defaultValue = ExtendDefaults.REQUEST_TIMEOUT, javaType = "java.time.Duration",
               description = "How long one attempt may take, from sending the request to the last byte of the answer,"
                             + " in milliseconds or as a duration text such as 30s. With retries the whole call can take"
                             + " up to maxRetries plus one times this plus the waits between attempts.")
-    private long requestTimeout = 30_000;
+    private long requestTimeout = ExtendDefaults.REQUEST_TIMEOUT_MILLIS;
 
-    @UriParam(label = "retry", defaultValue = "2",
+    @UriParam(label = "retry", defaultValue = ExtendDefaults.MAX_RETRIES_TEXT,
               description = "How many times to retry a call after a 408, 429, 5xx, timeout or dropped connection,"
                             + " without blocking a thread. Counted per exchange. 0 leaves all retrying to Camel's error"
                             + " handler.")
-    private int maxRetries = 2;
+    private int maxRetries = ExtendDefaults.MAX_RETRIES;
 
-    @UriParam(label = "retry", defaultValue = "60000", javaType = "java.time.Duration",
+    @UriParam(label = "retry", defaultValue = ExtendDefaults.MAX_RETRY_AFTER, javaType = "java.time.Duration",
               description = "The longest Retry-After the component waits for before retrying. When Extend asks for"
                             + " more, the call fails at once with ExtendRateLimitException (carrying the delay) so the"
                             + " route's error handler decides.")
-    private long maxRetryAfter = 60_000;
+    private long maxRetryAfter = ExtendDefaults.MAX_RETRY_AFTER_MILLIS;
 
-    @UriParam(label = "retry", defaultValue = "1000", javaType = "java.time.Duration",
+    @UriParam(label = "retry", defaultValue = ExtendDefaults.RETRY_INITIAL_DELAY, javaType = "java.time.Duration",
               description = "The first backoff between attempts when Extend sent no Retry-After; it doubles on each"
                             + " retry (with jitter) up to retryMaxDelay.")
-    private long retryInitialDelay = 1_000;
+    private long retryInitialDelay = ExtendDefaults.RETRY_INITIAL_DELAY_MILLIS;
 
-    @UriParam(label = "retry", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "retry", defaultValue = ExtendDefaults.RETRY_MAX_DELAY, javaType = "java.time.Duration",
               description = "The longest backoff between attempts when Extend sent no Retry-After.")
-    private long retryMaxDelay = 30_000;
+    private long retryMaxDelay = ExtendDefaults.RETRY_MAX_DELAY_MILLIS;
 
     @UriParam(label = "producer", defaultValue = "false",
               description = "When a cancel is refused because the run is already CANCELLED or CANCELLING, return the"
@@ -95,19 +97,19 @@ public class ExtendConfiguration implements Cloneable {
                             + " steps stay inside the transaction's thread.")
     private boolean synchronous;
 
-    @UriParam(label = "advanced", defaultValue = "200",
+    @UriParam(label = "advanced", defaultValue = ExtendDefaults.MAX_CONNECTIONS_TEXT,
               description = "The most HTTP connections to Extend kept open at once (the pool size). Calls beyond it"
                             + " wait for a free connection within their requestTimeout.")
-    private int maxConnections = 200;
+    private int maxConnections = ExtendDefaults.MAX_CONNECTIONS;
 
     @UriParam(label = "advanced", defaultValue = "0",
               description = "The number of HttpClient I/O threads; 0 means one per CPU core.")
     private int ioThreadCount;
 
-    @UriParam(label = "advanced", defaultValue = "16777216",
+    @UriParam(label = "advanced", defaultValue = ExtendDefaults.MAX_RESPONSE_SIZE_TEXT,
               description = "The largest response body accepted, in bytes; a longer one fails the attempt instead of"
                             + " filling the heap.")
-    private int maxResponseSize = 16 * 1024 * 1024;
+    private int maxResponseSize = ExtendDefaults.MAX_RESPONSE_SIZE;
 
     @UriParam(label = "security",
               description = "TLS settings (trust store, key store, protocols) for the connection to Extend, as Camel"

@@ -22,7 +22,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.util.URISupport;
 import org.apache.hc.core5.net.InetAddressUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,12 +73,16 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         super.doStart();
         ExtendClientSettings settings = validatedSettings();
         warnOnPlainHttp(settings.baseUrl());
-        // one pace per account and workspace, shared with every live endpoint of it in this JVM, released at stop
-        limiterLease = configuration.getRateLimit() > 0
-                ? RateLimiters.acquire(configuration.getApiKey(), settings.baseUrl(), configuration.getWorkspaceId(),
-                        configuration.getRateLimit())
-                : null;
         transport = getComponent().acquireTransport(configuration);
+        try {
+            // one pace per account and workspace, shared with every live endpoint of it in this JVM, released at stop
+            limiterLease = RateLimiters.forOption(configuration.getApiKey(), settings.baseUrl(),
+                    configuration.getWorkspaceId(), configuration.getRateLimit());
+        } catch (RuntimeException badRate) {
+            getComponent().releaseTransport(transport);
+            transport = null;
+            throw badRate;
+        }
         client = new ExtendClient(settings, transport, getComponent().getScheduler(),
                 getComponent().getObjectMapper(), limiterLease == null ? null : limiterLease.limiter());
     }
@@ -105,53 +108,21 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         super.doStop();
     }
 
-    /** Configuration mistakes fail the route at start, with the option's name, not the first message. */
+    /**
+     * Configuration mistakes fail the route at start, with the option's name, not the first message. The client's
+     * settings check their own values; only the options the client does not hold are checked here.
+     */
     private ExtendClientSettings validatedSettings() {
         ExtendConfiguration c = configuration;
-        if (c.getApiKey() == null || c.getApiKey().isBlank()) {
-            throw new IllegalArgumentException("The Extend API key is not set: set the apiKey option on the endpoint"
-                                               + " or camel.component.extend.api-key on the component");
-        }
-        String keyProblem = apiKeyProblem(c.getApiKey());
-        if (keyProblem != null) {
-            throw new IllegalArgumentException("The apiKey option " + keyProblem);
-        }
         String workspaceProblem = c.getWorkspaceId() == null ? null : RunId.workspaceProblem(c.getWorkspaceId());
         if (workspaceProblem != null) {
             throw new IllegalArgumentException("The workspaceId option is invalid: " + workspaceProblem);
         }
-        URI base = parseBaseUrl(c.getBaseUrl());
-        if (c.getApiVersion() == null || c.getApiVersion().isBlank()) {
-            throw new IllegalArgumentException("The apiVersion option must not be blank");
-        }
         if (c.getRunId() != null && RunId.problem(c.getRunId().strip()) != null) {
             throw new IllegalArgumentException("The runId option is invalid: " + RunId.problem(c.getRunId().strip()));
         }
-        positive(c.getConnectTimeout(), "connectTimeout");
-        positive(c.getRequestTimeout(), "requestTimeout");
-        positive(c.getRetryInitialDelay(), "retryInitialDelay");
-        positive(c.getRetryMaxDelay(), "retryMaxDelay");
-        if (c.getMaxRetryAfter() < 0) {
-            throw new IllegalArgumentException("The maxRetryAfter option must be 0 or more, was " + c.getMaxRetryAfter());
-        }
-        if (c.getMaxRetries() < 0) {
-            throw new IllegalArgumentException("The maxRetries option must be 0 or more, was " + c.getMaxRetries());
-        }
-        positive(c.getMaxConnections(), "maxConnections");
-        if (c.getRateLimit() < 0 || Double.isNaN(c.getRateLimit()) || Double.isInfinite(c.getRateLimit())) {
-            throw new IllegalArgumentException("The rateLimit option must be 0 (off) or a positive number of requests"
-                                               + " per second, was " + c.getRateLimit());
-        }
-        positive(c.getMaxResponseSize(), "maxResponseSize");
-        if (c.getIoThreadCount() < 0) {
-            throw new IllegalArgumentException("The ioThreadCount option must be 0 or more");
-        }
-        if (c.getProxyHost() != null && c.getProxyPort() != null
-            && (c.getProxyPort() < 1 || c.getProxyPort() > 65535)) {
-            throw new IllegalArgumentException("The proxyPort option must be a port number, was " + c.getProxyPort());
-        }
         return ExtendClientSettings.builder()
-                .baseUrl(base.toString())
+                .baseUrl(c.getBaseUrl())
                 .apiKey(c.getApiKey())
                 .apiVersion(c.getApiVersion())
                 .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
@@ -162,57 +133,6 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                 .alreadyCancelledIsSuccess(c.isAlreadyCancelledIsSuccess())
                 .maxResponseBytes(c.getMaxResponseSize())
                 .build();
-    }
-
-    /**
-     * An API key must reach Extend exactly as issued. A key read from a file often ends with a newline, which would be
-     * sent as part of the key (or split the header); the message never quotes the key.
-     */
-    private static String apiKeyProblem(String key) {
-        if (!key.equals(key.strip())) {
-            return "starts or ends with whitespace or a line break (a key read from a file often ends with a newline):"
-                   + " remove it";
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char ch = key.charAt(i);
-            if (ch < 0x21 || ch > 0x7e) {
-                return "contains a character that is not printable ASCII (at index " + i + "): an API key is sent as"
-                       + " it is in the Authorization header";
-            }
-        }
-        return null;
-    }
-
-    private static URI parseBaseUrl(String baseUrl) {
-        URI uri;
-        try {
-            uri = baseUrl == null ? null : new URI(baseUrl.strip());
-        } catch (Exception e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null
-            || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-            || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("The baseUrl option must be an http(s) URL with a host and no query or"
-                                               + " user info, such as https://api.extend.ai; was '"
-                                               + shown(baseUrl, uri) + "'");
-        }
-        return uri;
-    }
-
-    /** The rejected URL for the message: user info (which may hold a password or token) and secrets masked. */
-    private static String shown(String baseUrl, URI uri) {
-        String text = String.valueOf(baseUrl);
-        if (uri != null && uri.getRawUserInfo() != null) {
-            text = text.replace(uri.getRawUserInfo() + "@", "***@");
-        }
-        return URISupport.sanitizeUri(text);
-    }
-
-    private static void positive(long value, String option) {
-        if (value <= 0) {
-            throw new IllegalArgumentException("The " + option + " option must be positive, was " + value);
-        }
     }
 
     private static void warnOnPlainHttp(String baseUrl) {

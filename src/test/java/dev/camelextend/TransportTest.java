@@ -158,7 +158,9 @@ class TransportTest extends CamelTestSupport {
         }
         assertEquals(1, FAKE.requestCount());
 
-        context.getRouteController().stopRoute(context.getRoutes().get(context.getRoutes().size() - 1).getId());
+        // the exchanges stay in flight (the server never answers): a short graceful period, then the stop is forced
+        context.getRouteController().stopRoute(context.getRoutes().get(context.getRoutes().size() - 1).getId(), 200,
+                TimeUnit.MILLISECONDS);
         for (Endpoint e : new ArrayList<>(context.getEndpoints())) {
             if (e instanceof ExtendEndpoint) {
                 context.removeEndpoint(e); // stops it: its client closes

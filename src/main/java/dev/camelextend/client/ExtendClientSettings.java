@@ -1,11 +1,11 @@
 package dev.camelextend.client;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How an {@link ExtendClient} talks to Extend: where, as whom, and how patiently. Immutable. The API key is kept but
- * never printed.
+ * never printed. Its defaults are {@link ExtendDefaults}; building it checks every value by {@link OptionRules}, with
+ * the name of the component option that sets it, so a bad option fails the route at start and nowhere else.
  */
 public final class ExtendClientSettings {
 
@@ -21,30 +21,19 @@ public final class ExtendClientSettings {
     private final int maxResponseBytes;
 
     private ExtendClientSettings(Builder b) {
-        String url = Objects.requireNonNull(b.baseUrl, "baseUrl");
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.apiKey = b.apiKey;
-        this.apiVersion = Objects.requireNonNull(b.apiVersion, "apiVersion");
-        this.requestTimeout = positive(b.requestTimeout, "requestTimeout");
-        if (b.maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must be 0 or more, was " + b.maxRetries);
+        this.apiKey = OptionRules.apiKey(b.apiKey);
+        this.baseUrl = OptionRules.baseUrl(b.baseUrl);
+        if (b.apiVersion == null || b.apiVersion.isBlank()) {
+            throw new IllegalArgumentException("The apiVersion option must not be blank");
         }
-        this.maxRetries = b.maxRetries;
-        this.maxRetryAfter = Objects.requireNonNull(b.maxRetryAfter, "maxRetryAfter");
-        this.initialBackoff = positive(b.initialBackoff, "initialBackoff");
-        this.maxBackoff = positive(b.maxBackoff, "maxBackoff");
+        this.apiVersion = b.apiVersion;
+        this.requestTimeout = OptionRules.positive(b.requestTimeout, "requestTimeout");
+        this.maxRetries = OptionRules.notNegative(b.maxRetries, "maxRetries");
+        this.maxRetryAfter = OptionRules.notNegative(b.maxRetryAfter, "maxRetryAfter");
+        this.initialBackoff = OptionRules.positive(b.initialBackoff, "retryInitialDelay");
+        this.maxBackoff = OptionRules.positive(b.maxBackoff, "retryMaxDelay");
         this.alreadyCancelledIsSuccess = b.alreadyCancelledIsSuccess;
-        if (b.maxResponseBytes <= 0) {
-            throw new IllegalArgumentException("maxResponseBytes must be positive, was " + b.maxResponseBytes);
-        }
-        this.maxResponseBytes = b.maxResponseBytes;
-    }
-
-    private static Duration positive(Duration d, String name) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + d);
-        }
-        return d;
+        this.maxResponseBytes = (int) OptionRules.positive(b.maxResponseBytes, "maxResponseSize");
     }
 
     public static Builder builder() {
@@ -99,16 +88,16 @@ public final class ExtendClientSettings {
     }
 
     public static final class Builder {
-        private String baseUrl = "https://api.extend.ai";
+        private String baseUrl = ExtendDefaults.BASE_URL;
         private String apiKey;
-        private String apiVersion = "2026-02-09";
-        private Duration requestTimeout = Duration.ofSeconds(30);
-        private int maxRetries = 2;
-        private Duration maxRetryAfter = Duration.ofSeconds(60);
-        private Duration initialBackoff = Duration.ofSeconds(1);
-        private Duration maxBackoff = Duration.ofSeconds(30);
+        private String apiVersion = ExtendDefaults.API_VERSION;
+        private Duration requestTimeout = Duration.ofMillis(ExtendDefaults.REQUEST_TIMEOUT_MILLIS);
+        private int maxRetries = ExtendDefaults.MAX_RETRIES;
+        private Duration maxRetryAfter = Duration.ofMillis(ExtendDefaults.MAX_RETRY_AFTER_MILLIS);
+        private Duration initialBackoff = Duration.ofMillis(ExtendDefaults.RETRY_INITIAL_DELAY_MILLIS);
+        private Duration maxBackoff = Duration.ofMillis(ExtendDefaults.RETRY_MAX_DELAY_MILLIS);
         private boolean alreadyCancelledIsSuccess;
-        private int maxResponseBytes = 16 * 1024 * 1024;
+        private int maxResponseBytes = ExtendDefaults.MAX_RESPONSE_SIZE;
 
         private Builder() {
         }

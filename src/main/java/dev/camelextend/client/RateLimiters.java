@@ -98,6 +98,15 @@ public final class RateLimiters {
     }
 
     /**
+     * The lease for the {@code rateLimit} option: none for 0 (off), else {@link #acquire}.
+     *
+     * @throws IllegalArgumentException naming the option, for a negative or non-finite rate
+     */
+    public static Lease forOption(String apiKey, String baseUrl, String workspaceId, double rateLimit) {
+        return OptionRules.rate(rateLimit) > 0 ? acquire(apiKey, baseUrl, workspaceId, rateLimit) : null;
+    }
+
+    /**
      * Takes a lease on the shared limiter for this account; close it when done sending.
      *
      * @param apiKey           the API key; only its digest is kept

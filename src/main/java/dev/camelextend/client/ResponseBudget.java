@@ -17,10 +17,7 @@ public final class ResponseBudget {
 
     /** @param capacity the most bytes held by bodies in flight, positive */
     public ResponseBudget(long capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
-        }
-        this.capacity = capacity;
+        this.capacity = OptionRules.positive(capacity, "maxResponseBytesInFlight");
     }
 
     /** Takes {@code bytes}, or throws without taking anything when they do not fit. */

@@ -20,6 +20,16 @@ import javax.net.ssl.SSLContext;
 public record TransportSettings(Duration connectTimeout, int maxConnections, int ioThreads, SSLContext sslContext,
         String proxyHost, int proxyPort, String proxyScheme, String proxyUsername, String proxyPassword) {
 
+    /** Checks every value, naming the component option that sets it. */
+    public TransportSettings {
+        OptionRules.positive(connectTimeout, "connectTimeout");
+        OptionRules.positive(maxConnections, "maxConnections");
+        OptionRules.notNegative(ioThreads, "ioThreadCount");
+        if (proxyHost != null) {
+            OptionRules.port(proxyPort, "proxyPort");
+        }
+    }
+
     @Override
     public String toString() {
         return "TransportSettings[connectTimeout=" + connectTimeout + ", maxConnections=" + maxConnections

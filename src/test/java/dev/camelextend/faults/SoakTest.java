@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SoakTest {
 
     /** {@code -Dsoak.rounds=60} soaks for longer; CI runs the default. */
-    static final int ROUNDS = Math.max(3, Integer.getInteger("soak.rounds", 6));
+    static final int ROUNDS = Math.max(3, Integer.getInteger("soak.rounds", 3));
     static final int PER_ROUND = 500;
     /** Live threads may differ between rounds by this much: idle worker threads end after a minute, not at once. */
     static final int THREAD_SLACK = 60;

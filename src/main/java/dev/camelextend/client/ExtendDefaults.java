@@ -1,0 +1,49 @@
+package dev.camelextend.client;
+
+/**
+ * Every default of the component's options, in one place: the client's settings start from them, and the Camel
+ * options declare them (their {@code defaultValue} texts, which Camel's metadata and the Spring Boot and Quarkus
+ * tooling read, are the same constants as text - compile-time constants, so annotations can use them).
+ */
+public final class ExtendDefaults {
+
+    public static final String BASE_URL = "https://api.extend.ai";
+    /** The API version whose response model the component follows. */
+    public static final String API_VERSION = "2026-02-09";
+
+    public static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+    public static final String CONNECT_TIMEOUT = "" + CONNECT_TIMEOUT_MILLIS;
+
+    public static final long REQUEST_TIMEOUT_MILLIS = 30_000;
+    public static final String REQUEST_TIMEOUT = "" + REQUEST_TIMEOUT_MILLIS;
+
+    public static final int MAX_RETRIES = 2;
+    public static final String MAX_RETRIES_TEXT = "" + MAX_RETRIES;
+
+    public static final long MAX_RETRY_AFTER_MILLIS = 60_000;
+    public static final String MAX_RETRY_AFTER = "" + MAX_RETRY_AFTER_MILLIS;
+
+    public static final long RETRY_INITIAL_DELAY_MILLIS = 1_000;
+    public static final String RETRY_INITIAL_DELAY = "" + RETRY_INITIAL_DELAY_MILLIS;
+
+    public static final long RETRY_MAX_DELAY_MILLIS = 30_000;
+    public static final String RETRY_MAX_DELAY = "" + RETRY_MAX_DELAY_MILLIS;
+
+    public static final int MAX_CONNECTIONS = 200;
+    public static final String MAX_CONNECTIONS_TEXT = "" + MAX_CONNECTIONS;
+
+    /** The largest response body accepted, in bytes. */
+    public static final int MAX_RESPONSE_SIZE = 16 * 1024 * 1024;
+    public static final String MAX_RESPONSE_SIZE_TEXT = "" + MAX_RESPONSE_SIZE;
+
+    /** The most bytes all answers being read may hold at once, per component. */
+    public static final long MAX_RESPONSE_BYTES_IN_FLIGHT = 64L * 1024 * 1024;
+    public static final String MAX_RESPONSE_BYTES_IN_FLIGHT_TEXT = "" + MAX_RESPONSE_BYTES_IN_FLIGHT;
+
+    /** The most threads that continue routes after an answer, per component. */
+    public static final int MAX_WORKER_THREADS = 50;
+    public static final String MAX_WORKER_THREADS_TEXT = "" + MAX_WORKER_THREADS;
+
+    private ExtendDefaults() {
+    }
+}
