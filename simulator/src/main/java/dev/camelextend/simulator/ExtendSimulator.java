@@ -1,0 +1,418 @@
+// Owns: the public face of the simulator: its constants, the Builder, start/close, and the API tests call (runs,
+// settings, scripted answers, journal, reset). It wires the parts together and delegates to them: SimulatorServer
+// (HTTP), ApiRouter (rules and routes), RunStore (runs), ScriptedFaults (scripted answers and faults), Journal.
+package dev.camelextend.simulator;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An in-memory HTTP fake of Extend's workflow-run API, version {@value #API_VERSION}, on the JDK HTTP server, bound to
+ * 127.0.0.1.
+ *
+ * <pre>{@code
+ * try (ExtendSimulator sim = ExtendSimulator.builder().apiKey("sk_test").build().start()) {
+ *     String runId = sim.seedRun("PROCESSING");
+ *     // point the client at sim.baseUrl() with sim.apiKey() ...
+ *     sim.faults().latency(Duration.ofMillis(200)).serverErrorRate(0.1);
+ *     assertEquals("CANCELLED", sim.status(runId));
+ * }
+ * }</pre>
+ *
+ * Endpoints, the rules the simulator applies as Extend does, the run lifecycle, the faults and the threads are
+ * described in the {@linkplain dev.camelextend.simulator package documentation}. The run lifecycle follows the
+ * {@link SimulatorClock}: a manual clock by default, so nothing moves until {@code clock().advance(...)}.
+ */
+public final class ExtendSimulator implements AutoCloseable {
+
+    /** The API version the simulator implements and requires in {@value #API_VERSION_HEADER}. */
+    public static final String API_VERSION = "2026-02-09";
+    public static final String API_VERSION_HEADER = "x-extend-api-version";
+    /** Response header carrying the request ID on every answer. */
+    public static final String REQUEST_ID_HEADER = "x-extend-request-id";
+    public static final String DEFAULT_API_KEY = "sk_test_extend_simulator";
+    /** The workflow of seeded runs ("Invoice Processing", as in Extend's docs). */
+    public static final String DEFAULT_WORKFLOW_ID = "workflow_BMlfq_yWM3sT-ZzvCnA3f";
+    /** Metadata key that picks the final status of a run created over HTTP. */
+    public static final String OUTCOME_METADATA_KEY = "simulator:outcome";
+    /** Every run status of the 2026-02-09 API. */
+    public static final List<String> RUN_STATUSES = List.of("PENDING", "PROCESSING", "NEEDS_REVIEW", "REJECTED",
+            "PROCESSED", "FAILED", "CANCELLED", "CANCELLING");
+
+    static {
+        // The JDK server writes the response head and body as two TCP segments; with Nagle's algorithm on and the
+        // client delaying its ACK, every answer then stalls ~40 ms. TCP_NODELAY avoids that. The JDK reads this
+        // property once, when the first HttpServer of the JVM is created; an explicit setting is left alone.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final String apiKey;
+    private final SimulatorClock clock;
+    private final SimulatorFaults faults;
+    private final SimulatorSettings settings;
+    private final RunStore runs;
+    private final Journal journal;
+    private final ScriptedFaults scripted;
+    private final SimulatorServer server;
+
+    private ExtendSimulator(Builder b) {
+        this.apiKey = b.apiKey;
+        this.clock = b.clock != null ? b.clock : SimulatorClock.manual();
+        this.faults = new SimulatorFaults(b.seed);
+        this.settings = new SimulatorSettings(b.cancelRefusalStatus, b.cancelDelay, b.pendingDuration,
+                b.processingDuration, b.defaultOutcome, b.workflows);
+        this.runs = new RunStore(b.seed, clock, settings);
+        this.journal = new Journal(b.journalCapacity);
+        ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings),
+                new ListEndpoint(runs, clock));
+        this.scripted = new ScriptedFaults(faults, router::api);
+        this.server = new SimulatorServer(b.port, b.httpThreads, b.seed, journal, faults, scripted::decide);
+    }
+
+    /** A builder with the defaults: key {@value #DEFAULT_API_KEY}, port 0, refusal 400, no cancel delay, seed 42. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- server lifecycle ----
+
+    /** Binds 127.0.0.1 on the configured port and starts serving. Returns {@code this}. */
+    public ExtendSimulator start() {
+        server.start();
+        return this;
+    }
+
+    /**
+     * Aborts every delayed or never-answered exchange (the client sees its connection closed), stops the server and
+     * ends the simulator's threads. Idempotent.
+     */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** True between {@link #start()} and {@link #close()}. */
+    public boolean isRunning() {
+        return server.state() == SimulatorServer.State.STARTED;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The bound port. */
+    public int port() {
+        int port = server.port();
+        if (port < 0) {
+            throw new IllegalStateException("ExtendSimulator is not started");
+        }
+        return port;
+    }
+
+    /** The API key clients must send as {@code Authorization: Bearer <key>}. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public SimulatorClock clock() {
+        return clock;
+    }
+
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
+    // ---- runtime settings ----
+
+    /** HTTP status of a refused cancel: 400, 409 or 422. */
+    public ExtendSimulator cancelRefusalStatus(int status) {
+        settings.cancelRefusalStatus = SimulatorSettings.checkRefusalStatus(status);
+        return this;
+    }
+
+    public int cancelRefusalStatus() {
+        return settings.cancelRefusalStatus;
+    }
+
+    /** How long a cancelled run stays CANCELLING; zero (the default) cancels at once. */
+    public ExtendSimulator cancelDelay(Duration delay) {
+        settings.cancelDelay = SimulatorSettings.checkDuration(delay, "cancelDelay");
+        return this;
+    }
+
+    public Duration cancelDelay() {
+        return settings.cancelDelay;
+    }
+
+    /** Lifecycle durations for runs created from now on. */
+    public ExtendSimulator lifecycle(Duration pending, Duration processing) {
+        settings.pendingDuration = SimulatorSettings.checkDuration(pending, "pendingDuration");
+        settings.processingDuration = SimulatorSettings.checkDuration(processing, "processingDuration");
+        return this;
+    }
+
+    /** Final status of runs created from now on: PROCESSED, FAILED or NEEDS_REVIEW. */
+    public ExtendSimulator defaultOutcome(String status) {
+        settings.defaultOutcome = SimulatorSettings.checkOutcome(status);
+        return this;
+    }
+
+    // ---- runs ----
+
+    /** Adds a run of the default workflow fixed in {@code status} (any of {@link #RUN_STATUSES}); returns its ID. */
+    public String seedRun(String status) {
+        return seedRun(status, DEFAULT_WORKFLOW_ID, null, Map.of());
+    }
+
+    /**
+     * Adds a run fixed in {@code status}: it keeps that status until cancelled (when PENDING or PROCESSING).
+     *
+     * @param batchId  the run's {@code batchId}, or null
+     * @param metadata the run's metadata (JSON-serialisable values)
+     * @return the new run ID
+     */
+    public String seedRun(String status, String workflowId, String batchId, Map<String, ?> metadata) {
+        return runs.seed(status, workflowId, batchId, metadata);
+    }
+
+    /** Creates a run as {@code POST /workflow_runs} would: it follows the lifecycle on the clock. Returns its ID. */
+    public String createRun(String workflowId, Map<String, ?> metadata) {
+        return runs.create(workflowId, metadata);
+    }
+
+    /** Changes the final status of a run created through the lifecycle that has not finished yet. */
+    public ExtendSimulator setOutcome(String runId, String finalStatus) {
+        runs.setOutcome(runId, finalStatus);
+        return this;
+    }
+
+    /** A snapshot of the run as {@code GET /workflow_runs/{id}} would return it now (a copy). */
+    public ObjectNode run(String runId) {
+        return runs.current(runId).toJson();
+    }
+
+    /** The run's current status. */
+    public String status(String runId) {
+        return runs.current(runId).status();
+    }
+
+    /** IDs of every run, oldest first. */
+    public List<String> runIds() {
+        return runs.ids();
+    }
+
+    /** Removes every run. */
+    public ExtendSimulator clearRuns() {
+        runs.clear();
+        return this;
+    }
+
+    // ---- scripted answers, journal ----
+
+    /**
+     * Queues a one-shot answer: the next request (whatever it is) gets exactly this, ahead of every rule and fault
+     * except latency. Queued answers are used in order. {@code Content-Type: application/json} and
+     * {@code x-extend-request-id} are added unless {@code headers} set them.
+     */
+    public ExtendSimulator respondNext(int status, String body, Map<String, String> headers) {
+        scripted.respondNext(status, body, headers);
+        return this;
+    }
+
+    /** {@link #respondNext(int, String, Map)} without extra headers. */
+    public ExtendSimulator respondNext(int status, String body) {
+        return respondNext(status, body, Map.of());
+    }
+
+    /** Queues a one-shot connection reset (after the request is read). */
+    public ExtendSimulator resetNext() {
+        scripted.resetNext();
+        return this;
+    }
+
+    /** Queues a one-shot never-answered request. */
+    public ExtendSimulator neverAnswerNext() {
+        scripted.neverAnswerNext();
+        return this;
+    }
+
+    /** The recorded requests, oldest first (an immutable snapshot; capped at the journal capacity). */
+    public List<RecordedRequest> journal() {
+        return journal.snapshot();
+    }
+
+    /** Exchanges held open right now: answers waiting for their latency, and never-answered requests. */
+    public int heldExchanges() {
+        return server.heldExchanges();
+    }
+
+    /** Empties the journal and zeroes {@link #requestCount()}. */
+    public ExtendSimulator clearJournal() {
+        journal.clear();
+        return this;
+    }
+
+    /** Requests received since start or the last {@link #clearJournal()}, also those dropped from a full journal. */
+    public long requestCount() {
+        return journal.requestCount();
+    }
+
+    /**
+     * Back to a clean slate for the next test: journal cleared, faults and rate limit off (random re-seeded), scripted
+     * answers dropped, held exchanges aborted. Runs, clock and settings stay.
+     */
+    public ExtendSimulator reset() {
+        scripted.clear();
+        faults.clear();
+        server.abortHeld();
+        clearJournal();
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "ExtendSimulator[" + (server.port() < 0 ? "not started" : baseUrl()) + ", runs=" + runs.size() + ", "
+                + server.state() + "]";
+    }
+
+    // ---- standalone ----
+
+    /** The command line of {@code java -jar camel-extend-simulator.jar}: see {@link SimulatorMain}. */
+    public static void main(String[] args) throws InterruptedException {
+        SimulatorMain.main(args);
+    }
+
+    /**
+     * Parses {@code args} as {@link #main(String[])} does, starts the simulator and prints its base URL, API key and
+     * seeded runs to {@code out}. Returns the running simulator (the caller closes it), or null for {@code --help}.
+     *
+     * @throws IllegalArgumentException for unknown flags or bad values
+     * @throws IllegalStateException    when the port cannot be bound
+     */
+    public static ExtendSimulator launch(String[] args, PrintStream out) {
+        CommandLine commandLine = CommandLine.parse(args);
+        if (commandLine.help()) {
+            out.println(CommandLine.usage());
+            return null;
+        }
+        return commandLine.launch(out);
+    }
+
+    // ---- builder ----
+
+    /** Configuration of an {@link ExtendSimulator}; {@link #build()} gives a simulator that is not started yet. */
+    public static final class Builder {
+        private String apiKey = DEFAULT_API_KEY;
+        private int port;
+        private int cancelRefusalStatus = 400;
+        private Duration cancelDelay = Duration.ZERO;
+        private Duration pendingDuration = Duration.ZERO;
+        private Duration processingDuration = Duration.ofSeconds(10);
+        private String defaultOutcome = "PROCESSED";
+        private SimulatorClock clock;
+        private long seed = 42L;
+        private int httpThreads = 4;
+        private int journalCapacity = 100_000;
+        private final Map<String, String> workflows = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The API key clients must send; default {@value ExtendSimulator#DEFAULT_API_KEY}. */
+        public Builder apiKey(String apiKey) {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Status of a refused cancel: 400 (default), 409 or 422. */
+        public Builder cancelRefusalStatus(int status) {
+            this.cancelRefusalStatus = SimulatorSettings.checkRefusalStatus(status);
+            return this;
+        }
+
+        /** How long a cancelled run stays CANCELLING (zero by default: CANCELLED at once). */
+        public Builder cancelDelay(Duration delay) {
+            this.cancelDelay = SimulatorSettings.checkDuration(delay, "cancelDelay");
+            return this;
+        }
+
+        /** How long a created run stays PENDING (zero by default). */
+        public Builder pendingDuration(Duration d) {
+            this.pendingDuration = SimulatorSettings.checkDuration(d, "pendingDuration");
+            return this;
+        }
+
+        /** How long a created run stays PROCESSING (10 s by default). */
+        public Builder processingDuration(Duration d) {
+            this.processingDuration = SimulatorSettings.checkDuration(d, "processingDuration");
+            return this;
+        }
+
+        /** Final status of created runs: PROCESSED (default), FAILED or NEEDS_REVIEW. */
+        public Builder defaultOutcome(String status) {
+            this.defaultOutcome = SimulatorSettings.checkOutcome(status);
+            return this;
+        }
+
+        /** The lifecycle clock; default {@link SimulatorClock#manual()}. */
+        public Builder clock(SimulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Seed of the random sources (IDs, request IDs, faults); default 42. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Size of the HTTP thread pool; default 4. */
+        public Builder httpThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("httpThreads must be >= 1");
+            }
+            this.httpThreads = threads;
+            return this;
+        }
+
+        /** How many requests the journal keeps (the newest); default 100,000. 0 keeps none. */
+        public Builder journalCapacity(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("journalCapacity must be >= 0");
+            }
+            this.journalCapacity = capacity;
+            return this;
+        }
+
+        /** Names a workflow ID; runs of unknown workflows are named "Simulated workflow". */
+        public Builder workflow(String workflowId, String name) {
+            workflows.put(Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        public ExtendSimulator build() {
+            return new ExtendSimulator(this);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+// Owns: one run's state and its lifecycle on the SimulatorClock: PENDING -> PROCESSING -> final outcome for created
+// runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay).
+package dev.camelextend.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One simulated workflow run: its state and its planned lifecycle; {@link SimRunJson} renders it. Package-private;
+ * every method is synchronized, callers catch the run up with the clock before reading it. Fields that are not final
+ * are only read or written while holding the run's lock.
+ */
+final class SimRun {
+
+    static final Instant WORKFLOW_CREATED_AT = Instant.parse("2024-03-21T16:45:00Z");
+
+    final String id;
+    final String workflowId;
+    final String workflowName;
+    final String versionId;
+    final String version;
+    final String versionName;
+    final String batchId;
+    final Instant createdAt;
+    final ObjectNode metadata;
+    final ArrayNode files;
+    final String[] stepIds; // parse step run, extract step run, parse run, extract run, parse step, extract step
+    /** false for seeded runs: they keep their status until cancelled */
+    private final boolean lifecycle;
+
+    String status;
+    Instant updatedAt;
+    Instant initialRunAt;
+    Instant startTime;
+    Instant endTime;
+    private Instant processingAt;
+    private Instant finishAt;
+    private Instant cancelDoneAt;
+    private String outcome;
+    String cancelledDuring;
+    boolean reviewed;
+    String reviewedByUser;
+    Instant reviewedAt;
+    String rejectionNote;
+    String failureReason;
+    String failureMessage;
+
+    SimRun(String id, String workflowId, String workflowName, String versionId, String version, String versionName,
+           String batchId, Instant createdAt, ObjectNode metadata, ArrayNode files, String[] stepIds, boolean lifecycle) {
+        this.id = id;
+        this.workflowId = workflowId;
+        this.workflowName = workflowName;
+        this.versionId = versionId;
+        this.version = version;
+        this.versionName = versionName;
+        this.batchId = batchId;
+        this.createdAt = createdAt;
+        this.metadata = metadata;
+        this.files = files;
+        this.stepIds = stepIds;
+        this.lifecycle = lifecycle;
+        this.updatedAt = createdAt;
+    }
+
+    /** Starts the lifecycle of a created run: PENDING for {@code pending}, PROCESSING for {@code processing}. */
+    synchronized void plan(Duration pending, Duration processing, String finalStatus) {
+        outcome = finalStatus;
+        processingAt = createdAt.plus(pending);
+        finishAt = processingAt.plus(processing);
+        status = "PENDING";
+        catchUp(createdAt);
+    }
+
+    /** Puts a seeded run straight into {@code seedStatus}, with plausible timestamps before {@code now}. */
+    synchronized void seed(String seedStatus, Instant now) {
+        Instant started = createdAt.plusSeconds(2);
+        Instant ended = createdAt.plusSeconds(180);
+        switch (seedStatus) {
+            case "PENDING" -> updatedAt = createdAt;
+            case "PROCESSING" -> started(started);
+            case "CANCELLING" -> {
+                started(started);
+                cancelledDuring = "PROCESSING";
+                updatedAt = ended;
+            }
+            default -> {
+                started(started);
+                endTime = ended;
+                updatedAt = ended;
+                if ("CANCELLED".equals(seedStatus)) {
+                    cancelledDuring = "PROCESSING";
+                } else if ("FAILED".equals(seedStatus)) {
+                    failed();
+                } else if ("REJECTED".equals(seedStatus)) {
+                    reviewed = true;
+                    reviewedByUser = "reviewer@example.com";
+                    reviewedAt = ended.plusSeconds(120);
+                    rejectionNote = "Invoice total does not match the purchase order";
+                    updatedAt = reviewedAt;
+                }
+            }
+        }
+        status = seedStatus;
+        if (updatedAt.isAfter(now)) {
+            updatedAt = now;
+        }
+    }
+
+    /** Applies every lifecycle transition that is due at {@code now}. */
+    synchronized void catchUp(Instant now) {
+        if ("PENDING".equals(status) && processingAt != null && !now.isBefore(processingAt)) {
+            started(processingAt);
+        }
+        if ("PROCESSING".equals(status) && finishAt != null && !now.isBefore(finishAt)) {
+            status = outcome;
+            endTime = finishAt;
+            updatedAt = finishAt;
+            if ("FAILED".equals(outcome)) {
+                failed();
+            }
+        }
+        if ("CANCELLING".equals(status) && cancelDoneAt != null && !now.isBefore(cancelDoneAt)) {
+            status = "CANCELLED";
+            endTime = cancelDoneAt;
+            updatedAt = cancelDoneAt;
+        }
+    }
+
+    /**
+     * Cancels a PENDING or PROCESSING run: CANCELLED at once when {@code delay} is zero, else CANCELLING until
+     * {@code now + delay}. The planned outcome is dropped (the cancel wins).
+     *
+     * @return false when the run is in any other status (the cancel is refused)
+     */
+    synchronized boolean cancel(Instant now, Duration delay) {
+        if (!isCancellable()) {
+            return false;
+        }
+        cancelledDuring = status;
+        processingAt = null;
+        finishAt = null;
+        updatedAt = now;
+        if (delay.isZero()) {
+            status = "CANCELLED";
+            endTime = now;
+        } else {
+            status = "CANCELLING";
+            cancelDoneAt = now.plus(delay);
+        }
+        return true;
+    }
+
+    synchronized boolean isCancellable() {
+        return "PENDING".equals(status) || "PROCESSING".equals(status);
+    }
+
+    /** Changes the final status of a lifecycle run that has not finished yet. */
+    synchronized boolean setOutcome(String finalStatus) {
+        if (!lifecycle || !isCancellable()) {
+            return false;
+        }
+        outcome = finalStatus;
+        return true;
+    }
+
+    synchronized String status() {
+        return status;
+    }
+
+    synchronized Instant updatedAt() {
+        return updatedAt;
+    }
+
+    synchronized void mergeMetadata(ObjectNode patch, Instant now) {
+        metadata.setAll(patch);
+        updatedAt = now.isAfter(updatedAt) ? now : updatedAt;
+    }
+
+    synchronized boolean fileNameContains(String part) {
+        String needle = part.toLowerCase(Locale.ROOT);
+        for (var f : files) {
+            if (f.path("name").asText("").toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- JSON (rendered by SimRunJson under this run's lock) ----
+
+    /** The full {@code WorkflowRun}: every field present, nulls explicit. */
+    synchronized ObjectNode toJson() {
+        return SimRunJson.full(this);
+    }
+
+    /** The {@code WorkflowRunSummary} of list responses. */
+    synchronized ObjectNode toSummaryJson() {
+        return SimRunJson.summary(this);
+    }
+
+    private void started(Instant at) {
+        status = "PROCESSING";
+        initialRunAt = createdAt;
+        startTime = at;
+        updatedAt = at;
+    }
+
+    private void failed() {
+        failureReason = "DOCUMENT_PROCESSOR_ERROR";
+        failureMessage = "The extractor could not process the document (simulated failure)";
+    }
+}
