@@ -13,14 +13,15 @@ MVN="./mvnw -B -q"
 quick=0
 if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
 
-echo "== build the component (tests skipped: run ./mvnw verify for those)"
-$MVN -DskipTests package
-# Install the fresh jar under a version of its own: other checkouts on this machine install 0.1.0-SNAPSHOT
+echo "== build the simulator and the component (tests skipped: run ./mvnw verify for those)"
+$MVN -DskipTests package -pl :camel-extend,:camel-extend-simulator -am
+# Install the fresh jars under a version of their own: other checkouts on this machine install 0.1.0-SNAPSHOT
 # into the same ~/.m2, and must not swap the code under test.
-$MVN install:install-file -Dfile=target/camel-extend-0.1.0-SNAPSHOT.jar -DgroupId=dev.camelextend \
+$MVN -N install:install-file -Dfile=target/camel-extend-0.1.0-SNAPSHOT.jar -DgroupId=dev.camelextend \
     -DartifactId=camel-extend -Dversion=0.1.0-bench -Dpackaging=jar -DgeneratePom=true
-$MVN install:install-file -Dfile=target/camel-extend-0.1.0-SNAPSHOT-simulator.jar -DgroupId=dev.camelextend \
-    -DartifactId=camel-extend -Dversion=0.1.0-bench -Dpackaging=jar -Dclassifier=simulator -DgeneratePom=false
+$MVN -N install:install-file -Dfile=simulator/target/camel-extend-simulator-0.1.0-SNAPSHOT.jar \
+    -DgroupId=dev.camelextend -DartifactId=camel-extend-simulator -Dversion=0.1.0-bench -Dpackaging=jar \
+    -DgeneratePom=true
 echo "== build the benchmarks (and run their sanity tests)"
 $MVN -f benchmarks/pom.xml -Dcamel-extend.version=0.1.0-bench package
 mkdir -p "$OUT"

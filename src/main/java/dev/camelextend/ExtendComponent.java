@@ -1,24 +1,16 @@
 package dev.camelextend;
 
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLContext;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.camelextend.client.Accounts;
 import dev.camelextend.client.ExtendDefaults;
-import dev.camelextend.client.ResponseBudget;
 import dev.camelextend.client.Transport;
-import dev.camelextend.client.TransportSettings;
 import dev.camelextend.model.ExtendJson;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -30,7 +22,6 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.StringHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The {@code extend:} component. Holds the shared defaults ({@code camel.component.extend.*}) and the resources every
@@ -61,9 +52,7 @@ public class ExtendComponent extends HealthCheckComponent {
                             + " the component asks for uncompressed answers and refuses encoded ones.")
     private long maxResponseBytesInFlight = ExtendDefaults.MAX_RESPONSE_BYTES_IN_FLIGHT;
 
-    /** The shared transports and how many started endpoints use each; guarded by {@code this}. */
-    private final Map<TransportKey, SharedTransport> transports = new HashMap<>();
-    private volatile ResponseBudget responseBudget;
+    private final SharedTransports transports = new SharedTransports();
     /** One health check per account digest; guarded by {@code this}. */
     private final Map<String, ExtendProducerHealthCheck> healthChecks = new HashMap<>();
     private final ObjectMapper objectMapper = ExtendJson.newObjectMapper();
@@ -165,42 +154,16 @@ public class ExtendComponent extends HealthCheckComponent {
     }
 
     /**
-     * The pooled client for this connection setup, shared by every started endpoint that has the same one. Each
-     * acquire is matched by one {@link #releaseTransport}: the client closes with the last endpoint using it, so a
-     * {@code toD} with many distinct settings does not keep a client (and its I/O threads) per value for ever.
+     * The pooled client for this connection setup, shared by every started endpoint that has the same one; each
+     * acquire is matched by one {@link #releaseTransport} (see {@link SharedTransports}).
      */
-    synchronized Transport acquireTransport(ExtendConfiguration config) {
-        if (responseBudget == null) {
-            responseBudget = new ResponseBudget(maxResponseBytesInFlight);
-        }
-        TransportKey key = TransportKey.of(config);
-        SharedTransport shared = transports.get(key);
-        if (shared == null) {
-            shared = new SharedTransport(new Transport(key.toSettings(this), responseBudget));
-            transports.put(key, shared);
-        }
-        shared.users++;
-        return shared.transport;
+    Transport acquireTransport(ExtendConfiguration config) {
+        return transports.acquire(config, getCamelContext(), maxResponseBytesInFlight);
     }
 
     /** Gives back a transport from {@link #acquireTransport}; the last user closes it. */
     void releaseTransport(Transport transport) {
-        Transport toClose = null;
-        synchronized (this) {
-            for (Map.Entry<TransportKey, SharedTransport> e : transports.entrySet()) {
-                SharedTransport shared = e.getValue();
-                if (shared.transport == transport) {
-                    if (--shared.users == 0) {
-                        transports.remove(e.getKey());
-                        toClose = transport;
-                    }
-                    break;
-                }
-            }
-        }
-        if (toClose != null) {
-            toClose.close();
-        }
+        transports.release(transport);
     }
 
     /**
@@ -232,17 +195,8 @@ public class ExtendComponent extends HealthCheckComponent {
     }
 
     /** How many HTTP clients are open now. */
-    synchronized int openTransports() {
-        return transports.size();
-    }
-
-    private static final class SharedTransport {
-        final Transport transport;
-        int users;
-
-        SharedTransport(Transport transport) {
-            this.transport = transport;
-        }
+    int openTransports() {
+        return transports.openCount();
     }
 
     /**
@@ -269,14 +223,7 @@ public class ExtendComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
-        List<SharedTransport> left;
-        synchronized (this) {
-            // endpoints give theirs back when they stop; these are left only if an endpoint was never stopped
-            left = new ArrayList<>(transports.values());
-            transports.clear();
-            responseBudget = null;
-        }
-        left.forEach(shared -> shared.transport.close());
+        transports.closeAll();
         ScheduledExecutorService s;
         synchronized (this) {
             s = scheduler;
@@ -295,40 +242,5 @@ public class ExtendComponent extends HealthCheckComponent {
             w.shutdown(WORKER_DRAIN_MILLIS);
         }
         super.doStop();
-    }
-
-    /** The options that shape connections. Endpoints with equal keys share one pool. */
-    private record TransportKey(long connectTimeout, int maxConnections, int ioThreads,
-            SSLContextParameters sslContextParameters, String proxyHost, Integer proxyPort, String proxyScheme,
-            String proxyUser, String proxyPassword) {
-
-        static TransportKey of(ExtendConfiguration c) {
-            return new TransportKey(c.getConnectTimeout(), c.getMaxConnections(), c.getIoThreadCount(),
-                    c.getSslContextParameters(), c.getProxyHost(), c.getProxyPort(), c.getProxyScheme(),
-                    c.getProxyAuthUsername(), c.getProxyAuthPassword());
-        }
-
-        TransportSettings toSettings(ExtendComponent component) {
-            SSLContext sslContext;
-            try {
-                sslContext = sslContextParameters == null ? null
-                        : sslContextParameters.createSSLContext(component.getCamelContext());
-            } catch (Exception e) {
-                throw new IllegalArgumentException("Cannot create the TLS context from sslContextParameters: "
-                                                   + e.getMessage(), e);
-            }
-            return new TransportSettings(Duration.ofMillis(connectTimeout), maxConnections, ioThreads, sslContext,
-                    proxyHost, proxyPort == null ? defaultPort(proxyScheme) : proxyPort, proxyScheme, proxyUser,
-                    proxyPassword);
-        }
-
-        private static int defaultPort(String scheme) {
-            return "https".equalsIgnoreCase(scheme) ? 443 : 80;
-        }
-
-        @Override
-        public String toString() {
-            return "TransportKey[proxyHost=" + proxyHost + "]"; // never the proxy password
-        }
     }
 }

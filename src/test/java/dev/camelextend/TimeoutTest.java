@@ -52,6 +52,12 @@ class TimeoutTest extends CamelTestSupport {
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_timeout_key";
+    /**
+     * Wiring checks only: the timing rules themselves are unit tests in virtual time (RequestDeadlinesTest,
+     * CallRulesTest). An upper bound here only tells "bounded" from "hangs" (the fakes never answer), so it is far
+     * above the expected time and holds on a loaded machine.
+     */
+    static final long HANG_GUARD_MILLIS = 15_000;
 
     @BeforeEach
     void resetFakeAndWarmUp() throws Exception {
@@ -94,7 +100,7 @@ class TimeoutTest extends CamelTestSupport {
         assertEquals(RUN, e.getRunId());
         assertFalse(e.getMessage().contains(KEY));
         assertTrue(elapsed >= 400, "timed out too early: " + elapsed + " ms");
-        assertTrue(elapsed < 3_000, "not bounded by requestTimeout=500: " + elapsed + " ms");
+        assertTrue(elapsed < HANG_GUARD_MILLIS, "not bounded by requestTimeout=500: " + elapsed + " ms");
         assertEquals(1, FAKE.requestCount());
     }
 
@@ -110,7 +116,7 @@ class TimeoutTest extends CamelTestSupport {
         assertEquals(RUN, e.getRunId());
         assertEquals(2, FAKE.requestCount());
         assertTrue(elapsed >= 900, "two attempts of 500 ms, took " + elapsed);
-        assertTrue(elapsed < 4_000, "took " + elapsed);
+        assertTrue(elapsed < HANG_GUARD_MILLIS, "took " + elapsed);
     }
 
     @Test
@@ -135,13 +141,13 @@ class TimeoutTest extends CamelTestSupport {
 
         exactFailure(out, ExtendTimeoutException.class);
         assertTrue(elapsed >= 900, "requestTimeout=1s must mean one second, timed out after " + elapsed + " ms");
-        assertTrue(elapsed < 4_000, "took " + elapsed);
+        assertTrue(elapsed < HANG_GUARD_MILLIS, "requestTimeout=1s must not mean 1,000 s: took " + elapsed);
     }
 
     @Test
     void slowAnswerWithinTheTimeoutIsNotATimeout() throws Exception {
         FAKE.enqueue(Reply.json(200, run("PROCESSING")).delayed(300));
-        String from = endpoint("getRun", FAKE.baseUrl(), "requestTimeout=1500&maxRetries=0");
+        String from = endpoint("getRun", FAKE.baseUrl(), "requestTimeout=10000&maxRetries=0");
 
         Exchange out = send(from);
 
@@ -156,16 +162,15 @@ class TimeoutTest extends CamelTestSupport {
 
         long start = System.nanoTime();
         CompletableFuture<Object> future = template.asyncRequestBody(from, RUN);
-        long returnedAfter = millisSince(start);
         boolean doneAtReturn = future.isDone();
 
-        assertTrue(returnedAfter < 200, "asyncRequestBody blocked for " + returnedAfter + " ms");
+        // a blocking send would return with the timeout already there: not done means it did not wait for it
         assertFalse(doneAtReturn, "the future cannot be done before the server answered or timed out");
         ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
         long completedAfter = millisSince(start);
         ExtendTimeoutException e = causeOfType(failed, ExtendTimeoutException.class);
         assertEquals(RUN, e.getRunId());
-        assertTrue(completedAfter >= 900 && completedAfter < 4_000, "completed after " + completedAfter + " ms");
+        assertTrue(completedAfter >= 900, "completed after " + completedAfter + " ms");
     }
 
     @Test
@@ -188,11 +193,9 @@ class TimeoutTest extends CamelTestSupport {
                 doneOn.set(Thread.currentThread());
                 done.countDown();
             });
-            long returnedAfter = millisSince(start);
 
+            // a blocking producer would return after both timeouts, with its callback already run
             assertFalse(completedSynchronously, "the exchange cannot complete before Extend answers");
-            // a blocking producer would hold this thread for requestTimeout (800 ms) at least
-            assertTrue(returnedAfter < 400, "process(...) held the calling thread for " + returnedAfter + " ms");
             assertEquals(1, done.getCount(), "callback ran before any answer");
             assertTrue(done.await(10, TimeUnit.SECONDS), "the callback was never called");
             long completedAfter = millisSince(start);
@@ -213,7 +216,7 @@ class TimeoutTest extends CamelTestSupport {
             port = s.getLocalPort();
         }
         String from = endpoint("cancelRun", "http://127.0.0.1:" + port,
-                "requestTimeout=2000&connectTimeout=1000&maxRetries=2");
+                "requestTimeout=10000&connectTimeout=5000&maxRetries=2");
 
         long start = System.nanoTime();
         Exchange out = send(from);
@@ -224,7 +227,7 @@ class TimeoutTest extends CamelTestSupport {
         assertFalse(e.getMessage().contains(KEY));
         causeOfType(e, ConnectException.class);
         assertTrue(e.getMessage().contains("3 attempts"), "maxRetries=2 means 3 attempts: " + e.getMessage());
-        assertTrue(elapsed < 3_000, "a refused connection fails fast, took " + elapsed);
+        assertTrue(elapsed < 5_000, "a refused connection fails fast, not after connectTimeout=5000: took " + elapsed);
     }
 
     @Test
@@ -247,7 +250,7 @@ class TimeoutTest extends CamelTestSupport {
                 org.junit.jupiter.api.Assumptions.assumeTrue(fillers.size() < 8,
                         "this OS accepts connections beyond the backlog: cannot provoke a connect timeout");
                 String from = endpoint("getRun", "http://127.0.0.1:" + full.getLocalPort(),
-                        "connectTimeout=400&requestTimeout=5000&maxRetries=1");
+                        "connectTimeout=400&requestTimeout=30000&maxRetries=1");
 
                 long start = System.nanoTime();
                 Exchange out = send(from);
@@ -257,7 +260,7 @@ class TimeoutTest extends CamelTestSupport {
                 assertEquals(RUN, e.getRunId());
                 assertTrue(e.getMessage().contains("2 attempts"), e.getMessage());
                 assertTrue(elapsed >= 700, "two connect attempts of 400 ms, took " + elapsed);
-                assertTrue(elapsed < 4_000, "bounded by connectTimeout, not requestTimeout=5000: " + elapsed);
+                assertTrue(elapsed < 30_000, "bounded by connectTimeout, not requestTimeout=30000: " + elapsed);
             } finally {
                 for (Socket s : fillers) {
                     s.close();
@@ -280,7 +283,8 @@ class TimeoutTest extends CamelTestSupport {
             assertEquals(RUN, e.getRunId());
             assertTrue(slow.bytesSent() > 0, "the server never started to answer");
             assertTrue(elapsed >= 500, "took " + elapsed);
-            assertTrue(elapsed < 3_000, "a trickling answer must be cut off near requestTimeout=600, took " + elapsed);
+            assertTrue(elapsed < HANG_GUARD_MILLIS, "a trickling answer (endless) must be cut off at requestTimeout=600, took "
+                                                  + elapsed);
         }
     }
 
