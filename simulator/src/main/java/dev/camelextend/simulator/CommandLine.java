@@ -1,4 +1,4 @@
-// Owns: the standalone command line: parsing the flags into a Builder, the usage text, and starting a simulator
+// Owns: the standalone command line: parsing the flags into a SimulatorBuilder, the usage text, and starting a simulator
 // with seeded runs and printing its base URL, API key and runs.
 package dev.camelextend.simulator;
 
@@ -13,12 +13,12 @@ final class CommandLine {
     private static final List<String> SEED_MIX = List.of("PROCESSING", "PENDING", "PROCESSED", "FAILED",
             "NEEDS_REVIEW", "CANCELLED", "PROCESSING", "PROCESSED", "REJECTED", "CANCELLING");
 
-    private final ExtendSimulator.Builder builder;
+    private final SimulatorBuilder builder;
     private final int port;
     private final int seedRuns;
     private final boolean help;
 
-    private CommandLine(ExtendSimulator.Builder builder, int port, int seedRuns, boolean help) {
+    private CommandLine(SimulatorBuilder builder, int port, int seedRuns, boolean help) {
         this.builder = builder;
         this.port = port;
         this.seedRuns = seedRuns;
@@ -31,7 +31,7 @@ final class CommandLine {
      * @throws IllegalArgumentException for unknown flags, missing or bad values
      */
     static CommandLine parse(String[] args) {
-        ExtendSimulator.Builder b = ExtendSimulator.builder().clock(SimulatorClock.system());
+        SimulatorBuilder b = ExtendSimulator.builder().clock(SimulatorClock.system());
         int port = 0;
         int seedRuns = 0;
         for (int i = 0; i < args.length; i++) {

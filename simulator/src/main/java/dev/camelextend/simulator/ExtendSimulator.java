@@ -1,4 +1,4 @@
-// Owns: the public face of the simulator: its constants, the Builder, start/close, and the API tests call (runs,
+// Owns: the public face of the simulator: its constants, the SimulatorBuilder, start/close, and the API tests call (runs,
 // settings, scripted answers, journal, reset). It wires the parts together and delegates to them: SimulatorServer
 // (HTTP), ApiRouter (rules and routes), RunStore (runs), ScriptedFaults (scripted answers and faults), Journal.
 package dev.camelextend.simulator;
@@ -63,7 +63,7 @@ public final class ExtendSimulator implements AutoCloseable {
     private final ScriptedFaults scripted;
     private final SimulatorServer server;
 
-    private ExtendSimulator(Builder b) {
+    ExtendSimulator(SimulatorBuilder b) {
         this.apiKey = b.apiKey;
         this.clock = b.clock != null ? b.clock : SimulatorClock.manual();
         this.faults = new SimulatorFaults(b.seed);
@@ -78,8 +78,8 @@ public final class ExtendSimulator implements AutoCloseable {
     }
 
     /** A builder with the defaults: key {@value #DEFAULT_API_KEY}, port 0, refusal 400, no cancel delay, seed 42. */
-    public static Builder builder() {
-        return new Builder();
+    public static SimulatorBuilder builder() {
+        return new SimulatorBuilder();
     }
 
     // ---- server lifecycle ----
@@ -308,111 +308,4 @@ public final class ExtendSimulator implements AutoCloseable {
     }
 
     // ---- builder ----
-
-    /** Configuration of an {@link ExtendSimulator}; {@link #build()} gives a simulator that is not started yet. */
-    public static final class Builder {
-        private String apiKey = DEFAULT_API_KEY;
-        private int port;
-        private int cancelRefusalStatus = 400;
-        private Duration cancelDelay = Duration.ZERO;
-        private Duration pendingDuration = Duration.ZERO;
-        private Duration processingDuration = Duration.ofSeconds(10);
-        private String defaultOutcome = "PROCESSED";
-        private SimulatorClock clock;
-        private long seed = 42L;
-        private int httpThreads = 4;
-        private int journalCapacity = 100_000;
-        private final Map<String, String> workflows = new LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        /** The API key clients must send; default {@value ExtendSimulator#DEFAULT_API_KEY}. */
-        public Builder apiKey(String apiKey) {
-            if (apiKey == null || apiKey.isBlank()) {
-                throw new IllegalArgumentException("apiKey must not be blank");
-            }
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Status of a refused cancel: 400 (default), 409 or 422. */
-        public Builder cancelRefusalStatus(int status) {
-            this.cancelRefusalStatus = SimulatorSettings.checkRefusalStatus(status);
-            return this;
-        }
-
-        /** How long a cancelled run stays CANCELLING (zero by default: CANCELLED at once). */
-        public Builder cancelDelay(Duration delay) {
-            this.cancelDelay = SimulatorSettings.checkDuration(delay, "cancelDelay");
-            return this;
-        }
-
-        /** How long a created run stays PENDING (zero by default). */
-        public Builder pendingDuration(Duration d) {
-            this.pendingDuration = SimulatorSettings.checkDuration(d, "pendingDuration");
-            return this;
-        }
-
-        /** How long a created run stays PROCESSING (10 s by default). */
-        public Builder processingDuration(Duration d) {
-            this.processingDuration = SimulatorSettings.checkDuration(d, "processingDuration");
-            return this;
-        }
-
-        /** Final status of created runs: PROCESSED (default), FAILED or NEEDS_REVIEW. */
-        public Builder defaultOutcome(String status) {
-            this.defaultOutcome = SimulatorSettings.checkOutcome(status);
-            return this;
-        }
-
-        /** The lifecycle clock; default {@link SimulatorClock#manual()}. */
-        public Builder clock(SimulatorClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Seed of the random sources (IDs, request IDs, faults); default 42. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Size of the HTTP thread pool; default 4. */
-        public Builder httpThreads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("httpThreads must be >= 1");
-            }
-            this.httpThreads = threads;
-            return this;
-        }
-
-        /** How many requests the journal keeps (the newest); default 100,000. 0 keeps none. */
-        public Builder journalCapacity(int capacity) {
-            if (capacity < 0) {
-                throw new IllegalArgumentException("journalCapacity must be >= 0");
-            }
-            this.journalCapacity = capacity;
-            return this;
-        }
-
-        /** Names a workflow ID; runs of unknown workflows are named "Simulated workflow". */
-        public Builder workflow(String workflowId, String name) {
-            workflows.put(Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(name, "name"));
-            return this;
-        }
-
-        public ExtendSimulator build() {
-            return new ExtendSimulator(this);
-        }
-    }
 }

@@ -40,12 +40,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class ExtendSimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final ExtendSimulator.Builder builder;
+    private final SimulatorBuilder builder;
     private boolean resetRuns;
     private ExtendSimulator simulator;
     private boolean perTest;
 
-    private ExtendSimulatorExtension(ExtendSimulator.Builder builder) {
+    private ExtendSimulatorExtension(SimulatorBuilder builder) {
         this.builder = builder;
     }
 
@@ -55,12 +55,12 @@ public final class ExtendSimulatorExtension
     }
 
     /** An extension whose simulator is built from {@code builder}. */
-    public static ExtendSimulatorExtension create(ExtendSimulator.Builder builder) {
+    public static ExtendSimulatorExtension create(SimulatorBuilder builder) {
         return new ExtendSimulatorExtension(Objects.requireNonNull(builder, "builder"));
     }
 
     /** Adjusts the builder before the simulator is started. */
-    public ExtendSimulatorExtension configure(Consumer<ExtendSimulator.Builder> configurer) {
+    public ExtendSimulatorExtension configure(Consumer<SimulatorBuilder> configurer) {
         if (simulator != null) {
             throw new IllegalStateException("configure(...) must be called before the simulator starts");
         }

@@ -42,7 +42,7 @@
  * {@code INVALID_REQUEST};</li>
  * <li>unknown run: 404 {@code NOT_FOUND} "Workflow run not found";</li>
  * <li>cancel of a run that is not PENDING or PROCESSING (CANCELLING included): refused with {@code INVALID_REQUEST}
- * and the status of {@link ExtendSimulator.Builder#cancelRefusalStatus(int)} (400 by default; 409 or 422 selectable, since Extend
+ * and the status of {@link SimulatorBuilder#cancelRefusalStatus(int)} (400 by default; 409 or 422 selectable, since Extend
  * does not document it);</li>
  * <li>every error body is the flat 2026-02-09 shape {@code {"code","message","retryable","requestId"}} (plus
  * {@code docUrl} on request validation errors), and every answer has an {@code x-extend-request-id} header equal to
@@ -50,9 +50,9 @@
  * </ul>
  *
  * <h2>Run lifecycle</h2>
- * Runs created through the API or {@link ExtendSimulator#createRun(String, java.util.Map)} are PENDING for {@link ExtendSimulator.Builder#pendingDuration}
+ * Runs created through the API or {@link ExtendSimulator#createRun(String, java.util.Map)} are PENDING for {@link SimulatorBuilder#pendingDuration}
  * (zero by default: the create answer already says PROCESSING, as the SDK documents), PROCESSING for
- * {@link ExtendSimulator.Builder#processingDuration} (10 s), then take their outcome: {@link ExtendSimulator.Builder#defaultOutcome} (PROCESSED),
+ * {@link SimulatorBuilder#processingDuration} (10 s), then take their outcome: {@link SimulatorBuilder#defaultOutcome} (PROCESSED),
  * {@link ExtendSimulator#setOutcome(String, String)}, or the metadata key {@value ExtendSimulator#OUTCOME_METADATA_KEY} sent at creation (PROCESSED,
  * FAILED or NEEDS_REVIEW). A cancel moves a PENDING/PROCESSING run to CANCELLING and after {@link ExtendSimulator#cancelDelay(java.time.Duration)} to
  * CANCELLED; with a zero delay (the default) the cancel answer already says CANCELLED. Seeded runs
@@ -75,7 +75,7 @@
  * clients see "Connection reset by peer" (curl exit 56, Node {@code ECONNRESET}; Java's message stays the same).
  *
  * <h2>Threads</h2>
- * A fixed pool of {@link ExtendSimulator.Builder#httpThreads} (4) daemon threads ({@code extend-simulator-PORT-http-N}) serves
+ * A fixed pool of {@link SimulatorBuilder#httpThreads} (4) daemon threads ({@code extend-simulator-PORT-http-N}) serves
  * requests and one scheduler thread ({@code extend-simulator-PORT-scheduler-1}) times delayed answers.
  * {@link ExtendSimulator#close()} aborts every held exchange, stops the server and ends all of these threads.
  */

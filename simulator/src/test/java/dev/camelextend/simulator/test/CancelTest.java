@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelextend.simulator.ExtendSimulator;
+import dev.camelextend.simulator.SimulatorBuilder;
 import dev.camelextend.simulator.SimulatorClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CancelTest {
     ExtendSimulator sim;
     SimHttp http;
 
-    ExtendSimulator start(ExtendSimulator.Builder builder) {
+    ExtendSimulator start(SimulatorBuilder builder) {
         sim = builder.clock(SimulatorClock.manual(T0)).build().start();
         http = new SimHttp(sim);
         return sim;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelextend.simulator.ExtendSimulator;
+import dev.camelextend.simulator.SimulatorBuilder;
 import dev.camelextend.simulator.SimulatorClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class LifecycleTest {
 
     ExtendSimulator sim;
 
-    ExtendSimulator start(ExtendSimulator.Builder builder) {
+    ExtendSimulator start(SimulatorBuilder builder) {
         sim = builder.build().start();
         return sim;
     }
