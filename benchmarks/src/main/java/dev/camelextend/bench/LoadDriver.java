@@ -25,6 +25,9 @@ import org.HdrHistogram.Histogram;
  * {@code compare} (throughput, p50/p99, threads, allocation at each concurrency), {@code inflight} (1,000 cancels in
  * flight against a stub answering in 200 ms), {@code retry} (the same with every first attempt answered 503: waits
  * must hold no thread), {@code ratelimit} (2,000 cancels through a 50 req/s limit, with and without {@code rateLimit}).
+ * <p>
+ * {@code --latency-ms N} (default 0: the stub answers at once) makes the {@code compare} phase's requests go to the
+ * stub's {@code /delay/N} path, so every answer comes N ms late, as Extend's do (tens of ms); no thread waits for it.
  */
 public final class LoadDriver {
 
@@ -53,6 +56,7 @@ public final class LoadDriver {
         opts.put("ratelimit-rate", "50");
         opts.put("simulator-nice", "0");
         opts.put("clients", "a,b,c");
+        opts.put("latency-ms", "0");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: LoadDriver [--name value]... options: " + opts.keySet());
@@ -157,8 +161,11 @@ public final class LoadDriver {
     private void comparePhase(StubProcess stub) throws Exception {
         int rounds = Integer.parseInt(opts.get("rounds"));
         String[] clients = opts.get("clients").split(",");
+        long latencyMs = Long.parseLong(opts.get("latency-ms"));
+        String base = stub.baseUrl() + (latencyMs > 0 ? "/delay/" + latencyMs : "");
         log("== compare " + String.join("/", clients) + ": " + rounds + " rounds of interleaved " + measure()
-            + " ms slices per concurrency, after " + warmup() + " ms of warm-up per client");
+            + " ms slices per concurrency, after " + warmup() + " ms of warm-up per client, stub latency "
+            + latencyMs + " ms");
         int[] conc = concurrencies();
         for (int ci = 0; ci < conc.length; ci++) {
             for (int round = 1; round <= rounds; round++) {
@@ -172,7 +179,7 @@ public final class LoadDriver {
                     for (String label : clients) {
                         Set<Long> before = JvmStats.liveThreadIds();
                         long s0 = JvmStats.startedThreads();
-                        CancelClient client = CancelClient.create(label, stub.baseUrl(), conc[ci]);
+                        CancelClient client = CancelClient.create(label, base, conc[ci]);
                         live.put(label, client);
                         slice(client, stub, conc[ci], warmup(), null); // warm-up: numbers dropped
                         started.put(label, JvmStats.startedThreads() - s0);
