@@ -15,21 +15,18 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
  * Collects a response body up to a limit. HttpClient's own {@code SimpleResponseConsumer} buffers without bound; a
  * misbehaving server (or proxy) streaming an endless body must not be able to exhaust the heap.
  * <p>
- * A body with a {@code Content-Length} of up to {@value #PREALLOCATE_MAX} bytes is read into one array of exactly that
- * size, which becomes the content without a copy; a declared length above the limit fails before a byte is read.
- * Larger declared bodies start at that size and grow as bytes arrive, so a server that declares a huge body and sends
- * little cannot make every connection reserve the whole limit. HttpCore's growable buffer (what
- * {@code SimpleResponseConsumer} uses) grows in steps and copies the body once more at the end.
+ * Every body, declared or not, starts in an array of {@value #UNKNOWN_LENGTH_START} bytes (or the limit, if smaller)
+ * that doubles as bytes arrive - never past the declared length - and is copied to its exact length at the end; a
+ * declared length above the limit fails before a byte is read. A server that declares a huge body and sends little
+ * therefore cannot make every connection reserve the whole limit.
  * <p>
  * Every array it holds is reserved in the shared {@link ResponseBudget} first and given back once the body has been
  * handed over or has failed, so the bodies of all answers in flight together stay within the budget.
  */
 final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
 
-    /** First array size when the length is not declared (chunked answers); it doubles up to the limit. */
-    private static final int UNKNOWN_LENGTH_START = 4096;
-    /** The most reserved before bytes arrive; a WorkflowRun is a few KB. */
-    static final int PREALLOCATE_MAX = 64 * 1024;
+    /** First array size of every body; it doubles up to the declared length or the limit. */
+    static final int UNKNOWN_LENGTH_START = 4096;
     private static final byte[] EMPTY = new byte[0];
 
     private final int maxBytes;
@@ -71,7 +68,7 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
             throw new ResponseTooLargeException(maxBytes);
         }
         ceiling = declared >= 0 ? (int) declared : maxBytes;
-        buffer = allocate(Math.min(ceiling, declared >= 0 ? PREALLOCATE_MAX : UNKNOWN_LENGTH_START), null);
+        buffer = allocate(Math.min(maxBytes, UNKNOWN_LENGTH_START), null);
         length = 0;
     }
 
