@@ -15,7 +15,7 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
  * Collects a response body up to a limit. HttpClient's own {@code SimpleResponseConsumer} buffers without bound; a
  * misbehaving server (or proxy) streaming an endless body must not be able to exhaust the heap.
  * <p>
- * Every body, declared or not, starts in an array of {@value #UNKNOWN_LENGTH_START} bytes (or the limit, if smaller)
+ * Every body, declared or not, starts in an array of {@value #INITIAL_CAPACITY} bytes (or the limit, if smaller)
  * that doubles as bytes arrive - never past the declared length - and is copied to its exact length at the end; a
  * declared length above the limit fails before a byte is read. A server that declares a huge body and sends little
  * therefore cannot make every connection reserve the whole limit.
@@ -26,7 +26,7 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
 
     /** First array size of every body; it doubles up to the declared length or the limit. */
-    static final int UNKNOWN_LENGTH_START = 4096;
+    static final int INITIAL_CAPACITY = 4096;
     private static final byte[] EMPTY = new byte[0];
 
     private final int maxBytes;
@@ -68,7 +68,7 @@ final class BoundedBytesConsumer implements AsyncEntityConsumer<byte[]> {
             throw new ResponseTooLargeException(maxBytes);
         }
         ceiling = declared >= 0 ? (int) declared : maxBytes;
-        buffer = allocate(Math.min(maxBytes, UNKNOWN_LENGTH_START), null);
+        buffer = allocate(Math.min(maxBytes, INITIAL_CAPACITY), null);
         length = 0;
     }
 

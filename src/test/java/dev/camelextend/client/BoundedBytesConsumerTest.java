@@ -57,7 +57,7 @@ class BoundedBytesConsumerTest {
         byte[] body = bytes(300_000);
         BoundedBytesConsumer consumer = new BoundedBytesConsumer(16 * 1024 * 1024, BIG_BUDGET);
         consumer.streamStart(length(10 * 1024 * 1024), callback); // a server that declares 10 MB ...
-        assertEquals(BoundedBytesConsumer.UNKNOWN_LENGTH_START, consumer.reservedBytes());
+        assertEquals(BoundedBytesConsumer.INITIAL_CAPACITY, consumer.reservedBytes());
 
         consumer.consume(ByteBuffer.wrap(body)); // ... and sends 300 KB, then stalls
         assertTrue(consumer.reservedBytes() < 1024 * 1024, "grows with what arrived: " + consumer.reservedBytes());
@@ -134,11 +134,11 @@ class BoundedBytesConsumerTest {
         BoundedBytesConsumer first = new BoundedBytesConsumer(1_000_000, budget);
         BoundedBytesConsumer second = new BoundedBytesConsumer(1_000_000, budget);
         first.streamStart(length(2_000), callback); // every body starts at the same array size
-        assertEquals(BoundedBytesConsumer.UNKNOWN_LENGTH_START, budget.reserved());
+        assertEquals(BoundedBytesConsumer.INITIAL_CAPACITY, budget.reserved());
 
         RecordingCallback<byte[]> refused = new RecordingCallback<>();
         assertThrows(ResponseBudget.BudgetExceededException.class, () -> second.streamStart(length(2_000), refused));
-        assertEquals(BoundedBytesConsumer.UNKNOWN_LENGTH_START, budget.reserved(), "a refused body takes nothing");
+        assertEquals(BoundedBytesConsumer.INITIAL_CAPACITY, budget.reserved(), "a refused body takes nothing");
 
         first.consume(ByteBuffer.wrap(bytes(2_000)));
         first.streamEnd(List.of());
