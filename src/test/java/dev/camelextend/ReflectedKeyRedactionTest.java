@@ -1,23 +1,15 @@
 package dev.camelextend;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 import dev.camelextend.support.FakeExtendServer;
 import dev.camelextend.support.FakeExtendServer.Reply;
+import dev.camelextend.support.RawReplyServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -54,7 +46,7 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     /** For what the JDK server cannot send: a reason phrase of our choosing. */
-    static final RawGateway RAW = new RawGateway();
+    static final RawReplyServer RAW = new RawReplyServer();
     static final String KEY = "sk_live_REFLECTED_CANARY_9191";
     static final String RUN = "workflow_run_reflect1";
     /** Bounds every quoted field must keep, whatever the server sends (cut markers included). */
@@ -137,8 +129,8 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
     /** The HTTP reason phrase is server text like any other: getStatusText() must not carry the key. */
     @Test
     void aReasonPhraseReflectingTheKeyIsMasked() {
-        RAW.reply = auth -> RawGateway.response("502 Bad Gateway \u001b[31m(upstream refused " + auth + ")",
-                "x-extend-request-id: req_raw_1", "text/plain", "upstream said no");
+        RAW.reply(auth -> RawReplyServer.response("502 Bad Gateway \u001b[31m(upstream refused " + auth + ")",
+                "x-extend-request-id: req_raw_1", "text/plain", "upstream said no"));
 
         ExtendServerException e = assertInstanceOf(ExtendServerException.class,
                 template.request("direct:raw", x -> x.getIn().setBody(RUN)).getException());
@@ -336,89 +328,6 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
             config.getRootLogger().removeAppender(appender.getName());
             ctx.updateLoggers();
             appender.stop();
-        }
-    }
-
-    /**
-     * A bare-socket HTTP/1.1 server: reads a request head, answers with exactly the bytes {@link #reply} makes from
-     * the request's Authorization header, and closes the connection.
-     */
-    static final class RawGateway implements AutoCloseable {
-        private final ServerSocket socket;
-        volatile Function<String, byte[]> reply = auth -> response("200 OK", null, "text/plain", "");
-
-        RawGateway() {
-            try {
-                socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            Thread acceptor = new Thread(this::serve, "raw-gateway");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + socket.getLocalPort();
-        }
-
-        /** A response: status line after "HTTP/1.1 ", one extra header line (or null), and a UTF-8 body. */
-        static byte[] response(String status, String header, String contentType, String body) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String head = "HTTP/1.1 " + status + "\r\n" + (header != null ? header + "\r\n" : "")
-                          + "Content-Type: " + contentType + "\r\nContent-Length: " + bytes.length
-                          + "\r\nConnection: close\r\n\r\n";
-            byte[] h = head.getBytes(StandardCharsets.UTF_8);
-            byte[] all = new byte[h.length + bytes.length];
-            System.arraycopy(h, 0, all, 0, h.length);
-            System.arraycopy(bytes, 0, all, h.length, bytes.length);
-            return all;
-        }
-
-        private void serve() {
-            while (!socket.isClosed()) {
-                try (Socket s = socket.accept()) {
-                    String auth = readAuthorization(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    out.write(reply.apply(auth));
-                    out.flush();
-                } catch (SocketException closed) {
-                    return;
-                } catch (IOException ignored) {
-                    // the client went away: next
-                }
-            }
-        }
-
-        /** Reads the request head up to its empty line; the request has no body. */
-        private static String readAuthorization(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
-            String auth = null;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    String l = line.toString().strip();
-                    if (l.isEmpty()) {
-                        break;
-                    }
-                    if (l.regionMatches(true, 0, "Authorization:", 0, 14)) {
-                        auth = l.substring(14).strip();
-                    }
-                    line.setLength(0);
-                } else {
-                    line.append((char) b);
-                }
-            }
-            return auth;
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
         }
     }
 }

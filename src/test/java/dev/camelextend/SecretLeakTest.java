@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 
 import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.support.ExtendTestKit;
 import dev.camelextend.support.FakeExtendServer;
 import dev.camelextend.support.FakeExtendServer.Recorded;
 import dev.camelextend.support.FakeExtendServer.Reply;
@@ -44,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -65,7 +65,6 @@ class SecretLeakTest extends CamelTestSupport {
     static final String COMPONENT_KEY = "sk_live_SECRET_CANARY_COMPONENT_4343";
     /** The distinctive part of both keys: if any fragment of either key shows up, this will. */
     static final String CANARY = "SECRET_CANARY";
-    static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
 
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
@@ -73,10 +72,8 @@ class SecretLeakTest extends CamelTestSupport {
     static int closedPort;
 
     @BeforeAll
-    static void startCapture() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort(); // nothing listens here once closed: connection refused
-        }
+    static void startCapture() {
+        closedPort = ExtendTestKit.closedPort(); // nothing listens here: connection refused
         LOGS.start();
     }
 

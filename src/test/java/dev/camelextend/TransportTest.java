@@ -19,6 +19,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,7 +35,6 @@ class TransportTest extends CamelTestSupport {
     @RegisterExtension
     static final FakeExtendServer FAKE = new FakeExtendServer();
 
-    static final String RUN = ExtendTestKit.RUN;
 
     private String uri(String operation, String options) {
         return "extend:" + operation + "?apiKey=sk_transport&retryInitialDelay=5&retryMaxDelay=10&baseUrl="

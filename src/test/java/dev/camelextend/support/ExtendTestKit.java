@@ -1,6 +1,12 @@
 package dev.camelextend.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
@@ -13,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Small helpers shared by the exception, cancel, retry, timeout and concurrency tests: routes added per test (so each
- * test picks its own endpoint options), run and error bodies, and exception lookups.
+ * Small helpers shared by the component's tests: the run ID they act on, routes added per test (so each test picks its
+ * own endpoint options), run and error bodies, exception lookups, bounded waits, and a port nobody listens on.
  */
 public final class ExtendTestKit {
 
@@ -93,6 +99,31 @@ public final class ExtendTestKit {
         }
         fail("no " + type.getSimpleName() + " in the cause chain of " + t);
         return null;
+    }
+
+    /**
+     * Polls {@code done} every 10 ms until it holds or {@code within} has passed.
+     *
+     * @return whether it held
+     */
+    public static boolean waitUntil(BooleanSupplier done, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return done.getAsBoolean();
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** A loopback port that was free a moment ago and has nothing listening: connecting is refused. */
+    public static int closedPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A header of a map, looked up ignoring the case of its name (JDK HttpServer changes header case). */
