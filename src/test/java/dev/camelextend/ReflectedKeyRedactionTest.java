@@ -2,11 +2,10 @@ package dev.camelextend;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.camelextend.support.CapturedLogs;
 import dev.camelextend.support.FakeExtendServer;
 import dev.camelextend.support.FakeExtendServer.Reply;
 import dev.camelextend.support.RawReplyServer;
@@ -15,13 +14,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -219,7 +211,7 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
                     .withHeader("x-extend-request-id", "req_" + auth + "\u001b[31m");
         });
 
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLogs logs = CapturedLogs.of(Level.ALL).level("dev.camelextend", Level.TRACE).start()) {
             Exchange out = template.request("direct:get", x -> x.getIn().setBody(RUN));
             assertInstanceOf(ExtendApiException.class, out.getException());
 
@@ -229,7 +221,7 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
             assertTrue(events.stream().anyMatch(ev -> ev.message().contains("requestId=req_Bearer ***")),
                     "the DEBUG line names the (masked) request id: " + events);
             for (CapturedLogs.Event ev : events) {
-                assertNoKeyFragment(ev.logger() + " log line", ev.message() + "\n" + ev.thrown(), KEY);
+                assertNoKeyFragment(ev.logger() + " log line", ev.message() + "\n" + ev.stackTrace(), KEY);
                 if (ev.logger().startsWith("dev.camelextend")) {
                     assertSingleLine(ev.logger() + " log line", ev.message());
                 }
@@ -270,64 +262,6 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
                 assertSafe("header name " + h.getKey(), h.getKey(), KEY, MAX_TEXT);
                 assertSafe("header " + h.getKey(), h.getValue(), KEY, MAX_TEXT);
             }
-        }
-    }
-
-    /** Every log event of the JVM while open, with {@code dev.camelextend} at TRACE. */
-    static final class CapturedLogs implements AutoCloseable {
-
-        record Event(String level, String logger, String message, String thrown) {
-        }
-
-        private static final String COMPONENT = "dev.camelextend";
-        private final LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        private final Configuration config = ctx.getConfiguration();
-        private final List<Event> events = new CopyOnWriteArrayList<>();
-        private final AbstractAppender appender;
-        private final LoggerConfig component;
-        private final boolean created;
-        private final Level previous;
-
-        CapturedLogs() {
-            appender = new AbstractAppender("reflected-key-capture", null, null, true, Property.EMPTY_ARRAY) {
-                @Override
-                public void append(LogEvent event) {
-                    String thrown = "";
-                    if (event.getThrown() != null) {
-                        StringWriter sw = new StringWriter();
-                        event.getThrown().printStackTrace(new PrintWriter(sw));
-                        thrown = sw.toString();
-                    }
-                    events.add(new Event(event.getLevel().name(), event.getLoggerName(),
-                            event.getMessage().getFormattedMessage(), thrown));
-                }
-            };
-            appender.start();
-            config.getRootLogger().addAppender(appender, Level.ALL, null);
-            LoggerConfig existing = config.getLoggerConfig(COMPONENT);
-            created = !COMPONENT.equals(existing.getName());
-            component = created ? new LoggerConfig(COMPONENT, Level.INFO, true) : existing;
-            if (created) {
-                config.addLogger(COMPONENT, component);
-            }
-            previous = component.getLevel();
-            component.setLevel(Level.TRACE);
-            ctx.updateLoggers();
-        }
-
-        List<Event> events() {
-            return new ArrayList<>(events);
-        }
-
-        @Override
-        public void close() {
-            component.setLevel(previous);
-            if (created) {
-                config.removeLogger(COMPONENT);
-            }
-            config.getRootLogger().removeAppender(appender.getName());
-            ctx.updateLoggers();
-            appender.stop();
         }
     }
 }
