@@ -45,6 +45,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.camelextend.support.ExtendTestKit;
 
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,12 +99,7 @@ class ConfigurationTest extends CamelTestSupport {
     }
 
     private void addRoute(String from, String to) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(from).to(to);
-            }
-        });
+        ExtendTestKit.route(context, from, to);
     }
 
     private Exchange call(String from, Object body) {
@@ -281,13 +277,7 @@ class ConfigurationTest extends CamelTestSupport {
 
     private static Throwable startFailureRootCause(String uri) throws Exception {
         Throwable[] root = new Throwable[1];
-        startFailure(uri, e -> {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            root[0] = t;
-        });
+        startFailure(uri, e -> root[0] = ExtendTestKit.rootCause(e));
         String all = causeChain(root[0]);
         assertFalse(all.contains("hunter2"), all);
         return root[0];

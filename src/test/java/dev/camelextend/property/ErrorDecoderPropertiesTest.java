@@ -32,9 +32,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
+import dev.camelextend.support.ExtendTestKit;
 
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,14 +71,9 @@ class ErrorDecoderPropertiesTest {
         extend.getConfiguration().setBaseUrl(server.baseUrl());
         extend.getConfiguration().setMaxRetries(0);
         extend.getConfiguration().setRequestTimeout(10_000);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // Camel's default error handler logs every failed exchange at ERROR with its stack trace: captured
-                from("direct:get").to("extend:getRun");
-                from("direct:cancel").to("extend:cancelRun");
-            }
-        });
+        // Camel's default error handler logs every failed exchange at ERROR with its stack trace: captured
+        ExtendTestKit.route(context, "direct:get", "extend:getRun");
+        ExtendTestKit.route(context, "direct:cancel", "extend:cancelRun");
         context.start();
         template = context.createProducerTemplate();
         // dev.camelextend at TRACE, so the per-attempt DEBUG lines and the TRACE body lines are produced; the console

@@ -39,11 +39,15 @@ public final class ExtendTestKit {
      * @return the {@code direct:} URI to send to
      */
     public static String route(CamelContext context, String extendUri) throws Exception {
-        String from = "direct:kit" + ROUTES.incrementAndGet();
+        return route(context, "direct:kit" + ROUTES.incrementAndGet(), extendUri);
+    }
+
+    /** Adds the route {@code from -> to} (started at once if the context is). @return {@code from} */
+    public static String route(CamelContext context, String from, String to) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(from).to(extendUri);
+                from(from).to(to);
             }
         });
         return from;
@@ -85,6 +89,15 @@ public final class ExtendTestKit {
         T e = failure(out, type);
         assertEquals(type, e.getClass(), "expected exactly " + type.getName());
         return e;
+    }
+
+    /** The last throwable of the cause chain (a cause that is its own cause ends it). */
+    public static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     /** The first throwable of the given type in the cause chain, or fails. */
