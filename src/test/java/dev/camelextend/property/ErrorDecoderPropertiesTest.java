@@ -36,6 +36,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
 import dev.camelextend.support.ExtendTestKit;
 
+import static dev.camelextend.support.LeakChecks.assertNoControlCharacters;
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -121,9 +122,9 @@ class ErrorDecoderPropertiesTest {
 
         String message = e.getMessage();
         assertTrue(message.length() <= 2000, () -> "message of " + message.length() + " chars");
-        assertNoControlCharacters(message, "message");
-        assertNoControlCharacters(e.getErrorMessage(), "errorMessage");
-        assertNoControlCharacters(e.getErrorCode(), "errorCode");
+        assertNoControlCharacters("message", message);
+        assertNoControlCharacters("errorMessage", e.getErrorMessage());
+        assertNoControlCharacters("errorCode", e.getErrorCode());
         assertTrue(e.getResponseBody() == null || e.getResponseBody().length() <= MAX_KEPT_BODY,
                 () -> "kept body of " + e.getResponseBody().length() + " chars");
 
@@ -151,17 +152,6 @@ class ErrorDecoderPropertiesTest {
             return ExtendServerException.class;
         }
         return ExtendApiException.class;
-    }
-
-    private static void assertNoControlCharacters(String text, String what) {
-        if (text == null) {
-            return;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            assertFalse(Character.isISOControl(c), what + " has control character U+" + Integer.toHexString(c)
-                                                   + " at index " + i);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -130,6 +130,11 @@ public final class ExtendTestKit {
         return true;
     }
 
+    /** Milliseconds since {@code startNanos}, a {@link System#nanoTime()}. */
+    public static long millisSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
     /** A loopback port that was free a moment ago and has nothing listening: connecting is refused. */
     public static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
