@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FakeExtendServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
-    /** A request as the server saw it. */
+    /** A request as the server saw it; {@code target} is the request target as sent (absolute through a proxy). */
     public record Recorded(String method, String rawPath, Map<String, List<String>> headers, byte[] body,
                            String target) {
         public String header(String name) {
