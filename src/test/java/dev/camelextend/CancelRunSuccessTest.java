@@ -14,6 +14,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +25,6 @@ class CancelRunSuccessTest extends CamelTestSupport {
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_success_key";
-    static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static dev.camelextend.support.ExtendTestKit.waitUntil;
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static dev.camelextend.support.ExtendTestKit.route;
 import static dev.camelextend.support.ExtendTestKit.run;
@@ -186,10 +187,7 @@ class ConcurrencyTest extends CamelTestSupport {
         for (int i = 0; i < 5; i++) {
             futures.add(template.asyncSend(from, e -> e.getIn().setBody(RUN)));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (FAKE.requestCount() < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        waitUntil(() -> FAKE.requestCount() >= 5, Duration.ofSeconds(10));
         assertEquals(5, FAKE.requestCount());
 
         long start = System.nanoTime();

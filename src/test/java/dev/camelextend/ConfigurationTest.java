@@ -1,12 +1,8 @@
 package dev.camelextend;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +10,6 @@ import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -24,10 +17,6 @@ import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.model.WorkflowRunStatus;
 import dev.camelextend.support.FakeExtendServer;
@@ -56,7 +45,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.camelextend.support.ExtendTestKit;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -74,19 +65,22 @@ class ConfigurationTest extends CamelTestSupport {
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     static final String KEY = "sk_test_configuration_key";
-    static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
     static final String STORE_PASSWORD = "changeit";
 
     static Path tlsDir;
-    static TlsFake tlsFake;
-    static ProxyFake proxyFake;
+    /** An HTTPS fake of Extend on 127.0.0.1 that answers the fixture. */
+    static FakeExtendServer tlsFake;
+    /** A forward proxy stand-in: records absolute-form request targets and answers as Extend would. */
+    static FakeExtendServer proxyFake;
 
     @BeforeAll
     static void startFakes() throws Exception {
         tlsDir = Path.of("target", "configuration-test-tls").toAbsolutePath();
         createKeyAndTrustStores(tlsDir);
-        tlsFake = new TlsFake(tlsDir.resolve("server.p12"));
-        proxyFake = new ProxyFake();
+        tlsFake = FakeExtendServer.https(serverSsl(tlsDir.resolve("server.p12")))
+                .otherwise(r -> Reply.json(200, FakeExtendServer.fixture("workflow-run-cancelled.json")));
+        proxyFake = new FakeExtendServer()
+                .otherwise(r -> Reply.json(200, FakeExtendServer.fixture("workflow-run-cancelled.json")));
     }
 
     @AfterAll
@@ -105,12 +99,7 @@ class ConfigurationTest extends CamelTestSupport {
     }
 
     private void addRoute(String from, String to) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(from).to(to);
-            }
-        });
+        ExtendTestKit.route(context, from, to);
     }
 
     private Exchange call(String from, Object body) {
@@ -288,13 +277,7 @@ class ConfigurationTest extends CamelTestSupport {
 
     private static Throwable startFailureRootCause(String uri) throws Exception {
         Throwable[] root = new Throwable[1];
-        startFailure(uri, e -> {
-            Throwable t = e;
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            root[0] = t;
-        });
+        startFailure(uri, e -> root[0] = ExtendTestKit.rootCause(e));
         String all = causeChain(root[0]);
         assertFalse(all.contains("hunter2"), all);
         return root[0];
@@ -339,14 +322,16 @@ class ConfigurationTest extends CamelTestSupport {
         context.getRegistry().bind("tls", trustStoreParameters());
         addRoute("direct:tls", "extend:getRun?apiKey=" + KEY + "&baseUrl=" + tlsFake.baseUrl()
                                + "&sslContextParameters=#tls");
-        int before = tlsFake.requests.size();
+        int before = tlsFake.requestCount();
 
         Exchange out = call("direct:tls", RUN);
 
         assertOk(out);
         assertEquals(WorkflowRunStatus.CANCELLED, out.getMessage().getBody(WorkflowRun.class).getStatus());
-        assertEquals(before + 1, tlsFake.requests.size());
-        assertEquals("GET /workflow_runs/" + RUN + " Bearer " + KEY, tlsFake.requests.get(before));
+        assertEquals(before + 1, tlsFake.requestCount());
+        Recorded seen = tlsFake.requests().get(before);
+        assertEquals("GET /workflow_runs/" + RUN + " Bearer " + KEY,
+                seen.method() + " " + seen.rawPath() + " " + seen.header("Authorization"));
     }
 
     @Test
@@ -354,7 +339,7 @@ class ConfigurationTest extends CamelTestSupport {
         // retries allowed, with a long backoff: a retried handshake failure would say "after 3 attempts"
         addRoute("direct:untrusted", "extend:getRun?apiKey=" + KEY + "&baseUrl=" + tlsFake.baseUrl()
                                      + "&maxRetries=2&retryInitialDelay=200&requestTimeout=10s");
-        int before = tlsFake.requests.size();
+        int before = tlsFake.requestCount();
 
         Exchange out = call("direct:untrusted", RUN);
 
@@ -364,7 +349,7 @@ class ConfigurationTest extends CamelTestSupport {
         assertEquals(RUN, e.getRunId());
         assertTrue(causeChain(e).contains("SSL") || causeChain(e).contains("certificate"),
                 "the cause says it is TLS: " + causeChain(e));
-        assertEquals(before, tlsFake.requests.size(), "no HTTP request got through the failed handshake");
+        assertEquals(before, tlsFake.requestCount(), "no HTTP request got through the failed handshake");
     }
 
     private SSLContextParameters trustStoreParameters() {
@@ -406,50 +391,17 @@ class ConfigurationTest extends CamelTestSupport {
         }
     }
 
-    /** An HTTPS fake of Extend on 127.0.0.1 that records "METHOD path Authorization" and answers the fixture. */
-    static final class TlsFake implements AutoCloseable {
-        final HttpsServer server;
-        final ExecutorService executor = Executors.newFixedThreadPool(2);
-        final List<String> requests = new CopyOnWriteArrayList<>();
-
-        TlsFake(Path keyStore) throws Exception {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keyStore)) {
-                ks.load(in, STORE_PASSWORD.toCharArray());
-            }
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, STORE_PASSWORD.toCharArray());
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(kmf.getKeyManagers(), null, null);
-            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            server.setHttpsConfigurator(new HttpsConfigurator(ssl));
-            server.setExecutor(executor);
-            server.createContext("/", exchange -> {
-                requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " "
-                             + exchange.getRequestHeaders().getFirst("Authorization"));
-                answer(exchange, FakeExtendServer.fixture("workflow-run-cancelled.json"));
-            });
-            server.start();
+    /** The SSL context of an HTTPS fake of Extend, with the server certificate from {@code keyStore}. */
+    private static SSLContext serverSsl(Path keyStore) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            ks.load(in, STORE_PASSWORD.toCharArray());
         }
-
-        String baseUrl() {
-            return "https://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            executor.shutdownNow();
-        }
-    }
-
-    private static void answer(HttpExchange exchange, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, STORE_PASSWORD.toCharArray());
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), null, null);
+        return ssl;
     }
 
     // ---- (g) HTTP proxy ----
@@ -459,49 +411,17 @@ class ConfigurationTest extends CamelTestSupport {
         // extend.invalid can never resolve (RFC 2606): the call only works if it really goes through the proxy
         addRoute("direct:proxied", "extend:cancelRun?apiKey=" + KEY + "&baseUrl=http://extend.invalid"
                                    + "&proxyHost=127.0.0.1&proxyPort=" + proxyFake.port() + "&maxRetries=0");
-        int before = proxyFake.requests.size();
+        int before = proxyFake.requestCount();
 
         Exchange out = call("direct:proxied", RUN);
 
         assertOk(out);
-        assertEquals(before + 1, proxyFake.requests.size());
-        ProxyFake.Seen seen = proxyFake.requests.get(before);
-        assertEquals("POST http://extend.invalid/workflow_runs/" + RUN + "/cancel", seen.requestLine());
-        assertEquals("Bearer " + KEY, seen.authorization());
-        assertEquals("extend.invalid", seen.host());
+        assertEquals(before + 1, proxyFake.requestCount());
+        Recorded seen = proxyFake.requests().get(before);
+        assertEquals("POST http://extend.invalid/workflow_runs/" + RUN + "/cancel", seen.method() + " " + seen.target());
+        assertEquals("Bearer " + KEY, seen.header("Authorization"));
+        assertEquals("extend.invalid", seen.header("Host"));
         assertEquals(0, FAKE.requestCount());
-    }
-
-    /** A forward proxy stand-in: records absolute-form request targets and answers as Extend would. */
-    static final class ProxyFake implements AutoCloseable {
-        record Seen(String requestLine, String authorization, String host) {
-        }
-
-        final HttpServer server;
-        final ExecutorService executor = Executors.newFixedThreadPool(2);
-        final List<Seen> requests = new CopyOnWriteArrayList<>();
-
-        ProxyFake() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            server.setExecutor(executor);
-            server.createContext("/", exchange -> {
-                requests.add(new Seen(exchange.getRequestMethod() + " " + exchange.getRequestURI(),
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("Host")));
-                answer(exchange, FakeExtendServer.fixture("workflow-run-cancelled.json"));
-            });
-            server.start();
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            executor.shutdownNow();
-        }
     }
 
     // ---- (h) duration options ----

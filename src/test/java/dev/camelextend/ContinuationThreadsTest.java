@@ -22,6 +22,7 @@ import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,7 +40,6 @@ class ContinuationThreadsTest extends CamelTestSupport {
     @RegisterExtension
     static final FakeExtendServer FAKE = new FakeExtendServer();
 
-    static final String RUN = ExtendTestKit.RUN;
     /** One I/O thread: a blocked I/O thread then blocks every request. */
     static final String OPTIONS = "?apiKey=sk_threads&ioThreadCount=1&requestTimeout=1500&maxRetries=0&baseUrl=";
 

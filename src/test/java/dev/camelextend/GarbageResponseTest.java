@@ -1,21 +1,12 @@
 package dev.camelextend;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.camelextend.model.ExtendJson;
 import dev.camelextend.model.StepRunStatus;
 import dev.camelextend.model.WorkflowRun;
@@ -26,7 +17,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,15 +37,9 @@ class GarbageResponseTest extends CamelTestSupport {
 
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
-    static final EndlessBodyServer ENDLESS = new EndlessBodyServer();
     static final ObjectMapper MAPPER = ExtendJson.newObjectMapper();
     static final String KEY = "sk_test_garbage_key";
     static final String RUN = "workflow_run_Pq7aWm2Zx9Rt_Lk4Nb8Vc";
-
-    @AfterAll
-    static void stopEndless() {
-        ENDLESS.close();
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -68,7 +52,7 @@ class GarbageResponseTest extends CamelTestSupport {
                 from("direct:get").to("extend:getRun?baseUrl=" + FAKE.baseUrl() + "&" + common);
                 from("direct:small").to("extend:getRun?baseUrl=" + FAKE.baseUrl() + "&" + common
                                         + "&maxResponseSize=1024");
-                from("direct:endless").to("extend:getRun?baseUrl=" + ENDLESS.baseUrl() + "&" + common
+                from("direct:endless").to("extend:getRun?baseUrl=" + FAKE.baseUrl() + "&" + common
                                           + "&maxResponseSize=1024&requestTimeout=5s");
             }
         };
@@ -252,13 +236,15 @@ class GarbageResponseTest extends CamelTestSupport {
 
     @Test
     void endlessBodyIsCutOffAtTheLimit() {
+        FAKE.enqueue(Reply.endlessBody("{\"id\":\"" + RUN + "\",\"padding\":\"" + "x".repeat(8192)));
+
         Exchange out = template.request("direct:endless", e -> e.getIn().setBody(RUN));
 
         ExtendException e = assertTooLarge(out.getException());
         assertEquals(RUN, e.getRunId());
-        assertEquals(1, ENDLESS.requests.get(), "not retried");
-        assertTrue(ENDLESS.bytesWritten.get() < 64L * 1024 * 1024, "the client stopped reading early: "
-                                                                      + ENDLESS.bytesWritten.get());
+        assertEquals(1, FAKE.requestCount(), "not retried");
+        assertTrue(FAKE.bytesStreamed() < 64L * 1024 * 1024, "the client stopped reading early: "
+                                                             + FAKE.bytesStreamed());
     }
 
     /**
@@ -273,52 +259,5 @@ class GarbageResponseTest extends CamelTestSupport {
         assertTrue(e.getMessage().contains("maxResponseSize"), "names the option: " + e.getMessage());
         assertFalse(e.getMessage().contains("connection failed"), e.getMessage());
         return e;
-    }
-
-    /** Answers 200 with a chunked JSON body that never ends, until the client hangs up. */
-    static final class EndlessBodyServer implements AutoCloseable {
-        final HttpServer server;
-        final ExecutorService executor = Executors.newFixedThreadPool(2);
-        final AtomicInteger requests = new AtomicInteger();
-        final AtomicLong bytesWritten = new AtomicLong();
-
-        EndlessBodyServer() {
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.setExecutor(executor);
-            server.createContext("/", exchange -> {
-                requests.incrementAndGet();
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, 0); // chunked
-                byte[] chunk = ("{\"id\":\"" + RUN + "\",\"padding\":\"" + "x".repeat(8192))
-                        .getBytes(StandardCharsets.UTF_8);
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                try (OutputStream body = exchange.getResponseBody()) {
-                    while (System.nanoTime() < deadline && bytesWritten.get() < 256L * 1024 * 1024) {
-                        body.write(chunk);
-                        body.flush();
-                        bytesWritten.addAndGet(chunk.length);
-                    }
-                } catch (IOException clientWentAway) {
-                    // expected: the client drops the connection at its limit
-                } finally {
-                    exchange.close();
-                }
-            });
-            server.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            executor.shutdownNow();
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.apache.camel.main.Main;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -81,10 +82,7 @@ class LifecycleTest {
             for (int i = 0; i < 20; i++) {
                 calls.add(template.asyncSend("direct:call", e -> e.getIn().setBody(ExtendTestKit.RUN)));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (FAKE.requestCount() < 20 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            ExtendTestKit.waitUntil(() -> FAKE.requestCount() >= 20, Duration.ofSeconds(10));
             main.stop();
             for (CompletableFuture<Exchange> c : calls) {
                 assertNotNull(c.get(10, TimeUnit.SECONDS).getException(), "every call ends, with a failure");

@@ -10,12 +10,12 @@ import dev.camelextend.support.FakeExtendServer.Reply;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.camelextend.support.ExtendTestKit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,12 +37,7 @@ class RateLimitBoundsTest {
 
     private static CamelContext context(String uri) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call").to(uri);
-            }
-        });
+        ExtendTestKit.route(context, "direct:call", uri);
         context.start();
         return context;
     }

@@ -1,35 +1,19 @@
 package dev.camelextend;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
+import dev.camelextend.support.CapturedLogs;
 import dev.camelextend.support.FakeExtendServer;
 import dev.camelextend.support.FakeExtendServer.Reply;
+import dev.camelextend.support.RawReplyServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +38,7 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
     /** For what the JDK server cannot send: a reason phrase of our choosing. */
-    static final RawGateway RAW = new RawGateway();
+    static final RawReplyServer RAW = new RawReplyServer();
     static final String KEY = "sk_live_REFLECTED_CANARY_9191";
     static final String RUN = "workflow_run_reflect1";
     /** Bounds every quoted field must keep, whatever the server sends (cut markers included). */
@@ -137,8 +121,8 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
     /** The HTTP reason phrase is server text like any other: getStatusText() must not carry the key. */
     @Test
     void aReasonPhraseReflectingTheKeyIsMasked() {
-        RAW.reply = auth -> RawGateway.response("502 Bad Gateway \u001b[31m(upstream refused " + auth + ")",
-                "x-extend-request-id: req_raw_1", "text/plain", "upstream said no");
+        RAW.reply(auth -> RawReplyServer.response("502 Bad Gateway \u001b[31m(upstream refused " + auth + ")",
+                "x-extend-request-id: req_raw_1", "text/plain", "upstream said no"));
 
         ExtendServerException e = assertInstanceOf(ExtendServerException.class,
                 template.request("direct:raw", x -> x.getIn().setBody(RUN)).getException());
@@ -227,7 +211,7 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
                     .withHeader("x-extend-request-id", "req_" + auth + "\u001b[31m");
         });
 
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLogs logs = CapturedLogs.of(Level.ALL).level("dev.camelextend", Level.TRACE).start()) {
             Exchange out = template.request("direct:get", x -> x.getIn().setBody(RUN));
             assertInstanceOf(ExtendApiException.class, out.getException());
 
@@ -237,7 +221,7 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
             assertTrue(events.stream().anyMatch(ev -> ev.message().contains("requestId=req_Bearer ***")),
                     "the DEBUG line names the (masked) request id: " + events);
             for (CapturedLogs.Event ev : events) {
-                assertNoKeyFragment(ev.logger() + " log line", ev.message() + "\n" + ev.thrown(), KEY);
+                assertNoKeyFragment(ev.logger() + " log line", ev.message() + "\n" + ev.stackTrace(), KEY);
                 if (ev.logger().startsWith("dev.camelextend")) {
                     assertSingleLine(ev.logger() + " log line", ev.message());
                 }
@@ -277,147 +261,6 @@ class ReflectedKeyRedactionTest extends CamelTestSupport {
             for (Map.Entry<String, String> h : e.getResponseHeaders().entrySet()) {
                 assertSafe("header name " + h.getKey(), h.getKey(), KEY, MAX_TEXT);
                 assertSafe("header " + h.getKey(), h.getValue(), KEY, MAX_TEXT);
-            }
-        }
-    }
-
-    /** Every log event of the JVM while open, with {@code dev.camelextend} at TRACE. */
-    static final class CapturedLogs implements AutoCloseable {
-
-        record Event(String level, String logger, String message, String thrown) {
-        }
-
-        private static final String COMPONENT = "dev.camelextend";
-        private final LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        private final Configuration config = ctx.getConfiguration();
-        private final List<Event> events = new CopyOnWriteArrayList<>();
-        private final AbstractAppender appender;
-        private final LoggerConfig component;
-        private final boolean created;
-        private final Level previous;
-
-        CapturedLogs() {
-            appender = new AbstractAppender("reflected-key-capture", null, null, true, Property.EMPTY_ARRAY) {
-                @Override
-                public void append(LogEvent event) {
-                    String thrown = "";
-                    if (event.getThrown() != null) {
-                        StringWriter sw = new StringWriter();
-                        event.getThrown().printStackTrace(new PrintWriter(sw));
-                        thrown = sw.toString();
-                    }
-                    events.add(new Event(event.getLevel().name(), event.getLoggerName(),
-                            event.getMessage().getFormattedMessage(), thrown));
-                }
-            };
-            appender.start();
-            config.getRootLogger().addAppender(appender, Level.ALL, null);
-            LoggerConfig existing = config.getLoggerConfig(COMPONENT);
-            created = !COMPONENT.equals(existing.getName());
-            component = created ? new LoggerConfig(COMPONENT, Level.INFO, true) : existing;
-            if (created) {
-                config.addLogger(COMPONENT, component);
-            }
-            previous = component.getLevel();
-            component.setLevel(Level.TRACE);
-            ctx.updateLoggers();
-        }
-
-        List<Event> events() {
-            return new ArrayList<>(events);
-        }
-
-        @Override
-        public void close() {
-            component.setLevel(previous);
-            if (created) {
-                config.removeLogger(COMPONENT);
-            }
-            config.getRootLogger().removeAppender(appender.getName());
-            ctx.updateLoggers();
-            appender.stop();
-        }
-    }
-
-    /**
-     * A bare-socket HTTP/1.1 server: reads a request head, answers with exactly the bytes {@link #reply} makes from
-     * the request's Authorization header, and closes the connection.
-     */
-    static final class RawGateway implements AutoCloseable {
-        private final ServerSocket socket;
-        volatile Function<String, byte[]> reply = auth -> response("200 OK", null, "text/plain", "");
-
-        RawGateway() {
-            try {
-                socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            Thread acceptor = new Thread(this::serve, "raw-gateway");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + socket.getLocalPort();
-        }
-
-        /** A response: status line after "HTTP/1.1 ", one extra header line (or null), and a UTF-8 body. */
-        static byte[] response(String status, String header, String contentType, String body) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String head = "HTTP/1.1 " + status + "\r\n" + (header != null ? header + "\r\n" : "")
-                          + "Content-Type: " + contentType + "\r\nContent-Length: " + bytes.length
-                          + "\r\nConnection: close\r\n\r\n";
-            byte[] h = head.getBytes(StandardCharsets.UTF_8);
-            byte[] all = new byte[h.length + bytes.length];
-            System.arraycopy(h, 0, all, 0, h.length);
-            System.arraycopy(bytes, 0, all, h.length, bytes.length);
-            return all;
-        }
-
-        private void serve() {
-            while (!socket.isClosed()) {
-                try (Socket s = socket.accept()) {
-                    String auth = readAuthorization(s.getInputStream());
-                    OutputStream out = s.getOutputStream();
-                    out.write(reply.apply(auth));
-                    out.flush();
-                } catch (SocketException closed) {
-                    return;
-                } catch (IOException ignored) {
-                    // the client went away: next
-                }
-            }
-        }
-
-        /** Reads the request head up to its empty line; the request has no body. */
-        private static String readAuthorization(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
-            String auth = null;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    String l = line.toString().strip();
-                    if (l.isEmpty()) {
-                        break;
-                    }
-                    if (l.regionMatches(true, 0, "Authorization:", 0, 14)) {
-                        auth = l.substring(14).strip();
-                    }
-                    line.setLength(0);
-                } else {
-                    line.append((char) b);
-                }
-            }
-            return auth;
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
             }
         }
     }

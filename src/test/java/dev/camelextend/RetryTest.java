@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.ExtendTestKit.millisSince;
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static dev.camelextend.support.ExtendTestKit.exactFailure;
 import static dev.camelextend.support.ExtendTestKit.failure;
@@ -71,10 +72,6 @@ class RetryTest extends CamelTestSupport {
         assertNotNull(run);
         assertEquals(RUN, run.getId());
         assertEquals(attempts, out.getMessage().getHeader(ExtendConstants.ATTEMPTS));
-    }
-
-    private static long millisSince(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
     @ParameterizedTest(name = "{0}: {1} then 200")

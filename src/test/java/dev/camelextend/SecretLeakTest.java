@@ -1,21 +1,15 @@
 package dev.camelextend;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.support.CapturedLogs;
+import dev.camelextend.support.ExtendTestKit;
 import dev.camelextend.support.FakeExtendServer;
 import dev.camelextend.support.FakeExtendServer.Recorded;
 import dev.camelextend.support.FakeExtendServer.Reply;
@@ -30,20 +24,13 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -65,31 +52,47 @@ class SecretLeakTest extends CamelTestSupport {
     static final String COMPONENT_KEY = "sk_live_SECRET_CANARY_COMPONENT_4343";
     /** The distinctive part of both keys: if any fragment of either key shows up, this will. */
     static final String CANARY = "SECRET_CANARY";
-    static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
 
     @RegisterExtension // reset before each test, stopped after the class
     static final FakeExtendServer FAKE = new FakeExtendServer();
-    static final LogCapture LOGS = new LogCapture();
+    /**
+     * Every log event of the JVM while the class runs: all log4j2 loggers (so also everything logged through SLF4J) at
+     * TRACE, java.util.logging at ALL, and anything printed to System.out / System.err.
+     */
+    static CapturedLogs LOGS;
     static int closedPort;
 
     @BeforeAll
-    static void startCapture() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort(); // nothing listens here once closed: connection refused
-        }
-        LOGS.start();
+    static void startCapture() {
+        closedPort = ExtendTestKit.closedPort(); // nothing listens here: connection refused
+        LOGS = CapturedLogs.of(Level.ALL).level("", Level.TRACE)
+                .level("dev.camelextend", Level.TRACE).level("org.apache.camel", Level.TRACE)
+                .level("org.apache.hc", Level.TRACE)
+                // HttpClient 5's header and wire loggers print the Authorization header at DEBUG by design - as the
+                // README's security notes say, they must stay at INFO or above in production. We keep them at INFO
+                // here too; everything else of HttpClient (connection, exec, async, auth ...) runs at TRACE.
+                .level("org.apache.hc.client5.http.headers", Level.INFO)
+                .level("org.apache.hc.client5.http.wire", Level.INFO)
+                // the console would print megabytes of TRACE: only our capture listens while the test runs
+                .quietConsole().jdkAndStdStreams()
+                .lines("%d{HH:mm:ss.SSS} %-5p [%t] %c - %m %X%n%throwable").start();
     }
 
     @AfterAll
     static void stopCapture() {
         try {
             // includes the context shutdown logs of the last test
-            assertNoCanary("captured log output (whole class)", LOGS.text());
-            assertFalse(LOGS.coreUriEcho().contains(COMPONENT_KEY), "the component-level key is never echoed");
-            assertTrue(LOGS.text().contains("dev.camelextend"), "the capture must have seen the component's own logs");
+            assertNoCanary("captured log output (whole class)", logText());
+            assertFalse(coreUriEcho().contains(COMPONENT_KEY), "the component-level key is never echoed");
+            assertTrue(logText().contains("dev.camelextend"), "the capture must have seen the component's own logs");
         } finally {
-            LOGS.stop();
-            LOGS.writeTo(java.nio.file.Path.of("target", "secret-leak-capture.log"));
+            LOGS.close();
+            try { // only a debugging aid
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "secret-leak-capture.log"),
+                        logText() + "\n---- Camel core TRACE URI echo ----\n" + coreUriEcho());
+            } catch (IOException ignored) {
+                // no file then
+            }
         }
     }
 
@@ -133,7 +136,7 @@ class SecretLeakTest extends CamelTestSupport {
 
     /**
      * Everything the component and HttpClient log is checked strictly. Only Camel core's own TRACE echo of the
-     * endpoint URI text while it resolves the endpoint (see {@link LogCapture#CAMEL_CORE_URI_ECHO}) is exempt: it does
+     * endpoint URI text while it resolves the endpoint (see {@link #CAMEL_CORE_URI_ECHO}) is exempt: it does
      * print a key written into the URI, before the component is involved - one more reason the docs recommend the
      * component-level key or a placeholder.
      */
@@ -145,11 +148,11 @@ class SecretLeakTest extends CamelTestSupport {
 
     @Test
     void keyOnComponentNeverLeaks() throws Exception {
-        int echoMark = LOGS.coreUriEcho().length();
+        int echoMark = coreUriEcho().length();
         addRoutes("comp");
         exerciseEverything("comp", COMPONENT_KEY);
         // with the key on the component, even Camel core's TRACE echo of endpoint URIs holds no key
-        String echo = LOGS.coreUriEcho().substring(echoMark);
+        String echo = coreUriEcho().substring(echoMark);
         assertTrue(echo.contains("Getting endpoint with uri: extend:cancelRun"), "the echo was captured");
         assertNoCanary("Camel core TRACE echo of endpoint URIs", echo);
     }
@@ -244,9 +247,9 @@ class SecretLeakTest extends CamelTestSupport {
         assertEndpointsClean(source.equals("uri") ? 4 : 0);
         assertRoutesClean();
 
-        assertNoCanary("captured log output", LOGS.text());
-        assertTrue(LOGS.text().contains("Extend getRun run=" + RUN), "the component's DEBUG lines were captured");
-        assertTrue(LOGS.text().contains("TRACE"), "TRACE events were captured");
+        assertNoCanary("captured log output", logText());
+        assertTrue(logText().contains("Extend getRun run=" + RUN), "the component's DEBUG lines were captured");
+        assertTrue(logText().contains("TRACE"), "TRACE events were captured");
     }
 
     private Exchange call(String uri, Object body) {
@@ -355,186 +358,40 @@ class SecretLeakTest extends CamelTestSupport {
     }
 
     /**
-     * Captures every log event of the JVM while active: all log4j2 loggers (so also everything logged through SLF4J)
-     * at TRACE, java.util.logging at ALL, and anything printed to System.out / System.err.
+     * Camel core echoes the endpoint URI exactly as the route wrote it, at TRACE, while resolving an endpoint
+     * (AbstractCamelContext "Getting endpoint with uri", EndpointHelper "Resolved property placeholders with uri",
+     * DefaultComponent "Creating endpoint ... parameters"; the last one says so in a comment: "at trace level its okay
+     * to have parameters logged, that may contain passwords"). A component cannot prevent that: it happens before the
+     * component sees the URI. Those events are kept apart so that everything else is checked strictly; with the key on
+     * the component (the documented way) they are checked strictly too.
      */
-    static final class LogCapture {
-        /**
-         * Camel core echoes the endpoint URI exactly as the route wrote it, at TRACE, while resolving an endpoint
-         * (AbstractCamelContext "Getting endpoint with uri", EndpointHelper "Resolved property placeholders with
-         * uri", DefaultComponent "Creating endpoint ... parameters"; the last one says so in a comment: "at trace
-         * level its okay to have parameters logged, that may contain passwords"). A component cannot prevent that:
-         * it happens before the component sees the URI. Those events are kept apart so that everything else is
-         * checked strictly; with the key on the component (the documented way) they are checked strictly too.
-         */
-        static final java.util.Set<String> CAMEL_CORE_URI_ECHO = java.util.Set.of(
-                "org.apache.camel.impl.engine.AbstractCamelContext",
-                "org.apache.camel.support.EndpointHelper",
-                "org.apache.camel.support.DefaultComponent");
+    static final java.util.Set<String> CAMEL_CORE_URI_ECHO = java.util.Set.of(
+            "org.apache.camel.impl.engine.AbstractCamelContext",
+            "org.apache.camel.support.EndpointHelper",
+            "org.apache.camel.support.DefaultComponent");
 
-        private final StringBuffer text = new StringBuffer();
-        private final StringBuffer coreUriEcho = new StringBuffer();
-        private AbstractAppender appender;
-        private Handler julHandler;
-        private java.util.logging.Level julRootLevel;
-        /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-        private final java.util.logging.Logger jdkSecurityEvents = java.util.logging.Logger.getLogger("jdk.event.security");
-        private PrintStream originalOut;
-        private PrintStream originalErr;
+    static boolean isCoreUriEcho(CapturedLogs.Event e) {
+        return e.level() == Level.TRACE && CAMEL_CORE_URI_ECHO.contains(e.logger());
+    }
 
-        void start() {
-            LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-            Configuration config = ctx.getConfiguration();
-            PatternLayout layout = PatternLayout.newBuilder().withConfiguration(config)
-                    .withPattern("%d{HH:mm:ss.SSS} %-5p [%t] %c - %m %X%n%throwable").build();
-            appender = new AbstractAppender("secret-leak-capture", null, layout, false, Property.EMPTY_ARRAY) {
-                @Override
-                public void append(LogEvent event) {
-                    boolean echo = event.getLevel() == Level.TRACE
-                                   && CAMEL_CORE_URI_ECHO.contains(event.getLoggerName());
-                    (echo ? coreUriEcho : text).append(getLayout().toSerializable(event));
-                }
-            };
-            appender.start();
-            config.addAppender(appender);
+    /** Everything captured but Camel core's TRACE echo of endpoint URIs. */
+    static String logText() {
+        return LOGS.text(e -> !isCoreUriEcho(e));
+    }
 
-            LoggerConfig root = config.getRootLogger();
-            // the console would print megabytes of TRACE: only our capture listens while the test runs
-            for (String name : new ArrayList<>(root.getAppenders().keySet())) {
-                root.removeAppender(name);
-            }
-            root.addAppender(appender, Level.ALL, null);
-            root.setLevel(Level.TRACE);
-            for (String name : List.of("dev.camelextend", "org.apache.camel", "org.apache.hc")) {
-                setLevel(config, name, Level.TRACE);
-            }
-            // HttpClient 5's header and wire loggers print the Authorization header at DEBUG by design - as the
-            // README's security notes say, they must stay at INFO or above in production. We keep them at INFO
-            // here too; everything else of HttpClient (connection, exec, async, auth ...) runs at TRACE.
-            setLevel(config, "org.apache.hc.client5.http.headers", Level.INFO);
-            setLevel(config, "org.apache.hc.client5.http.wire", Level.INFO);
-            ctx.updateLoggers();
-
-            java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
-            julRootLevel = julRoot.getLevel();
-            julHandler = new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    // the fake server is the receiving side: it legitimately sees the key in its requests
-                    if (record.getLoggerName() != null && record.getLoggerName().startsWith("com.sun.net.httpserver")) {
-                        return;
-                    }
-                    text.append(record.getLevel()).append(' ').append(record.getLoggerName()).append(" - ")
-                            .append(new java.util.logging.SimpleFormatter().formatMessage(record)).append('\n');
-                    if (record.getThrown() != null) {
-                        StringWriter sw = new StringWriter();
-                        record.getThrown().printStackTrace(new PrintWriter(sw));
-                        text.append(sw);
-                    }
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-            julHandler.setLevel(java.util.logging.Level.ALL);
-            julRoot.addHandler(julHandler);
-            julRoot.setLevel(java.util.logging.Level.ALL);
-            // the JDK's own security event logger prints every trusted CA certificate (seconds of work when the
-            // default trust store is loaded) and never sees request data: keep it quiet to save test time
-            jdkSecurityEvents.setLevel(java.util.logging.Level.INFO);
-
-            originalOut = System.out;
-            originalErr = System.err;
-            System.setOut(new PrintStream(new Tee(originalOut), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new Tee(originalErr), true, StandardCharsets.UTF_8));
-        }
-
-        private static void setLevel(Configuration config, String name, Level level) {
-            LoggerConfig existing = config.getLoggerConfig(name);
-            if (existing.getName().equals(name)) {
-                existing.setLevel(level);
-            } else {
-                LoggerConfig created = new LoggerConfig(name, level, true);
-                config.addLogger(name, created);
-            }
-        }
-
-        String text() {
-            return text.toString();
-        }
-
-        String coreUriEcho() {
-            return coreUriEcho.toString();
-        }
-
-        void writeTo(java.nio.file.Path file) {
-            try {
-                java.nio.file.Files.createDirectories(file.getParent());
-                java.nio.file.Files.writeString(file, text + "\n---- Camel core TRACE URI echo ----\n" + coreUriEcho);
-            } catch (IOException ignored) {
-                // only a debugging aid
-            }
-        }
-
-        void stop() {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-            java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
-            julRoot.removeHandler(julHandler);
-            julRoot.setLevel(julRootLevel);
-            jdkSecurityEvents.setLevel(null);
-            LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-            ctx.getConfiguration().getRootLogger().removeAppender(appender.getName());
-            appender.stop();
-            ctx.reconfigure(); // back to log4j2-test.properties for the other test classes
-        }
-
-        /** Writes through to the original stream and into the capture. */
-        private final class Tee extends OutputStream {
-            private final PrintStream target;
-            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-            Tee(PrintStream target) {
-                this.target = target;
-            }
-
-            @Override
-            public synchronized void write(int b) {
-                target.write(b);
-                line.write(b);
-                if (b == '\n') {
-                    flushLine();
-                }
-            }
-
-            @Override
-            public synchronized void write(byte[] b, int off, int len) {
-                target.write(b, off, len);
-                line.write(b, off, len);
-                flushLine();
-            }
-
-            private void flushLine() {
-                text.append(line.toString(StandardCharsets.UTF_8));
-                line.reset();
-            }
-        }
+    static String coreUriEcho() {
+        return LOGS.text(SecretLeakTest::isCoreUriEcho);
     }
 
     /** Guards the guard: the capture must see a key if one is logged, or the checks above prove nothing. */
     @Test
     void captureWouldSeeALeak() {
-        int before = LOGS.text().length();
+        int before = logText().length();
         org.slf4j.LoggerFactory.getLogger("org.apache.hc.client5.http.impl.async.Probe").trace("probe {}", "p-1");
         org.slf4j.LoggerFactory.getLogger(ExtendClientProbe.class).trace("probe {}", "p-2");
         java.util.logging.Logger.getLogger("some.jul.logger").finest("probe p-3");
         System.err.println("probe p-4");
-        String after = LOGS.text().substring(before);
+        String after = logText().substring(before);
         for (String p : List.of("p-1", "p-2", "p-3", "p-4")) {
             assertTrue(after.contains("probe " + p), "capture missed " + p + ": " + after);
         }

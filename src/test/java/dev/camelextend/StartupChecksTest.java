@@ -7,7 +7,6 @@ import dev.camelextend.support.FakeExtendServer;
 import dev.camelextend.support.FakeExtendServer.Reply;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,7 @@ class StartupChecksTest {
     private static Exception startFailure(String uri) {
         CamelContext context = new DefaultCamelContext();
         try {
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:start").to(uri);
-                }
-            });
+            ExtendTestKit.route(context, "direct:start", uri);
             Exception e = assertThrows(Exception.class, context::start, "the route must not start: " + uri);
             return e;
         } catch (Exception e) {
@@ -48,11 +42,7 @@ class StartupChecksTest {
     }
 
     private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage();
+        return ExtendTestKit.rootCause(t).getMessage();
     }
 
     @ParameterizedTest
@@ -100,12 +90,7 @@ class StartupChecksTest {
         ExtendComponent component = new ExtendComponent();
         component.getConfiguration().setApiKey(key);
         context.addComponent("extend", component);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:start").to("extend:getRun?baseUrl=" + FAKE.baseUrl());
-            }
-        });
+        ExtendTestKit.route(context, "direct:start", "extend:getRun?baseUrl=" + FAKE.baseUrl());
         try {
             Exception e = assertThrows(Exception.class, context::start, "the route must not start");
             String message = rootMessage(e);
@@ -133,12 +118,7 @@ class StartupChecksTest {
     private static long plainHttpWarnings(String baseUrl) throws Exception {
         try (CapturedLogs logs = new CapturedLogs(Level.WARN)) {
             CamelContext context = new DefaultCamelContext();
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:start").to("extend:getRun?apiKey=sk_checks&baseUrl=" + baseUrl);
-                }
-            });
+            ExtendTestKit.route(context, "direct:start", "extend:getRun?apiKey=sk_checks&baseUrl=" + baseUrl);
             context.start();
             context.stop();
             return logs.containing("plain http").size();

@@ -1,14 +1,10 @@
 package dev.camelextend;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.camelextend.support.ExtendTestKit.millisSince;
 import static dev.camelextend.support.ExtendTestKit.RUN;
 import static dev.camelextend.support.ExtendTestKit.causeOfType;
+import static dev.camelextend.support.ExtendTestKit.closedPort;
 import static dev.camelextend.support.ExtendTestKit.exactFailure;
 import static dev.camelextend.support.ExtendTestKit.route;
 import static dev.camelextend.support.ExtendTestKit.run;
@@ -81,10 +79,6 @@ class TimeoutTest extends CamelTestSupport {
         Exchange out = send(from);
         assertNull(out.getException(), () -> "warm-up failed: " + out.getException());
         FAKE.reset();
-    }
-
-    private static long millisSince(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
     @Test
@@ -211,11 +205,7 @@ class TimeoutTest extends CamelTestSupport {
 
     @Test
     void refusedConnectionIsAConnectionExceptionNotATimeout() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        String from = endpoint("cancelRun", "http://127.0.0.1:" + port,
+        String from = endpoint("cancelRun", "http://127.0.0.1:" + closedPort(),
                 "requestTimeout=10000&connectTimeout=5000&maxRetries=2");
 
         long start = System.nanoTime();
@@ -272,75 +262,18 @@ class TimeoutTest extends CamelTestSupport {
     @Test
     void tricklingServerIsCutOffAtTheRequestTimeout() throws Exception {
         // headers at once, then one body byte every 100 ms: a socket read timeout never fires, the attempt deadline must
-        try (TricklingServer slow = new TricklingServer()) {
-            String from = endpoint("getRun", "http://127.0.0.1:" + slow.port(), "requestTimeout=600&maxRetries=0");
+        FAKE.enqueue(Reply.trickle("{", 100));
+        String from = endpoint("getRun", FAKE.baseUrl(), "requestTimeout=600&maxRetries=0");
 
-            long start = System.nanoTime();
-            Exchange out = send(from);
-            long elapsed = millisSince(start);
+        long start = System.nanoTime();
+        Exchange out = send(from);
+        long elapsed = millisSince(start);
 
-            ExtendTimeoutException e = exactFailure(out, ExtendTimeoutException.class);
-            assertEquals(RUN, e.getRunId());
-            assertTrue(slow.bytesSent() > 0, "the server never started to answer");
-            assertTrue(elapsed >= 500, "took " + elapsed);
-            assertTrue(elapsed < HANG_GUARD_MILLIS, "a trickling answer (endless) must be cut off at requestTimeout=600, took "
-                                                  + elapsed);
-        }
-    }
-
-    /** A raw HTTP server that answers headers promptly and then the body one byte per 100 ms, forever. */
-    static final class TricklingServer implements AutoCloseable {
-        private final ServerSocket server;
-        private final Thread thread;
-        private volatile int bytesSent;
-
-        TricklingServer() throws IOException {
-            server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-            thread = new Thread(this::serve, "trickling-server");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        int bytesSent() {
-            return bytesSent;
-        }
-
-        private void serve() {
-            try (Socket socket = server.accept()) {
-                InputStream in = socket.getInputStream();
-                int matched = 0;
-                byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-                while (matched < end.length) {
-                    int b = in.read();
-                    if (b < 0) {
-                        return;
-                    }
-                    matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
-                }
-                OutputStream out = socket.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                bytesSent++;
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(100);
-                    out.write(' ');
-                    out.flush();
-                    bytesSent++;
-                }
-            } catch (IOException | InterruptedException stopped) {
-                // the client went away or the test ended
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            thread.interrupt();
-            server.close();
-        }
+        ExtendTimeoutException e = exactFailure(out, ExtendTimeoutException.class);
+        assertEquals(RUN, e.getRunId());
+        assertTrue(FAKE.bytesStreamed() > 0, "the server never started to answer");
+        assertTrue(elapsed >= 500, "took " + elapsed);
+        assertTrue(elapsed < HANG_GUARD_MILLIS, "a trickling answer (endless) must be cut off at requestTimeout=600, took "
+                                              + elapsed);
     }
 }

@@ -18,7 +18,9 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.hc.core5.io.CloseMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.time.Duration;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,7 +36,6 @@ class TransportTest extends CamelTestSupport {
     @RegisterExtension
     static final FakeExtendServer FAKE = new FakeExtendServer();
 
-    static final String RUN = ExtendTestKit.RUN;
 
     private String uri(String operation, String options) {
         return "extend:" + operation + "?apiKey=sk_transport&retryInitialDelay=5&retryMaxDelay=10&baseUrl="
@@ -152,10 +153,7 @@ class TransportTest extends CamelTestSupport {
         for (int i = 0; i < 5; i++) {
             calls.add(template.asyncSend(from, e -> e.getIn().setBody(RUN)));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (FAKE.requestCount() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        ExtendTestKit.waitUntil(() -> FAKE.requestCount() >= 1, Duration.ofSeconds(10));
         assertEquals(1, FAKE.requestCount());
 
         // the exchanges stay in flight (the server never answers): a short graceful period, then the stop is forced

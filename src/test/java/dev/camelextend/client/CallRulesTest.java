@@ -21,6 +21,7 @@ import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.message.BasicHttpResponse;
 import org.junit.jupiter.api.Test;
 
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -33,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CallRulesTest {
 
-    static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     final VirtualScheduler scheduler = new VirtualScheduler();

@@ -10,10 +10,10 @@ import dev.camelextend.ExtendComponent;
 import dev.camelextend.client.RateLimiters;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
+import dev.camelextend.support.ExtendTestKit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.DefaultExchange;
@@ -52,12 +52,7 @@ class BoundedMemoryTest {
                 ExtendComponent extend = context.getComponent("extend", ExtendComponent.class);
                 extend.getConfiguration().setApiKey(sim.apiKey());
                 extend.getConfiguration().setBaseUrl(sim.baseUrl());
-                context.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:get").to("extend:getRun?rateLimit=" + RATE + "&requestTimeout=120000");
-                    }
-                });
+                ExtendTestKit.route(context, "direct:get", "extend:getRun?rateLimit=" + RATE + "&requestTimeout=120000");
                 context.start();
                 ProducerTemplate template = context.createProducerTemplate();
                 template.setThreadedAsyncMode(false); // no template threads: the exchanges queue in the component
@@ -141,11 +136,7 @@ class BoundedMemoryTest {
         }
 
         boolean await(int expected, long timeoutMillis) throws InterruptedException {
-            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-            while (done.get() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            return done.get() >= expected;
+            return ExtendTestKit.waitUntil(() -> done.get() >= expected, Duration.ofMillis(timeoutMillis));
         }
     }
 

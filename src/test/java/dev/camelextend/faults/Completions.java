@@ -1,11 +1,13 @@
 package dev.camelextend.faults;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.camelextend.support.ExtendTestKit;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -94,11 +96,8 @@ final class Completions {
 
     /** Waits (bounded) until {@code expected} synchronizations were counted. @return whether they were */
     boolean awaitSynchronizations(int expected, long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (synchronizationsTotal.get() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return synchronizationsTotal.get() >= expected;
+        return ExtendTestKit.waitUntil(() -> synchronizationsTotal.get() >= expected,
+                Duration.ofMillis(timeoutMillis));
     }
 
     /**

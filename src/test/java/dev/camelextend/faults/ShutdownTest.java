@@ -20,6 +20,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.camelextend.support.ExtendTestKit.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,10 +95,7 @@ class ShutdownTest {
             template.asyncSend("direct:cancel", exchange);
         }
         // bounded wait until every first attempt reached the simulator and the answered ones came back
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while ((sim.requestCount() < N || completions.synchronizationsTotal() == 0) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        waitUntil(() -> sim.requestCount() >= N && completions.synchronizationsTotal() > 0, Duration.ofSeconds(20));
         Thread.sleep(400); // the delayed 5xx answers arrive and schedule their retries
         Map<String, Integer> running = threads();
         int completedBeforeStop = completions.synchronizationsTotal();

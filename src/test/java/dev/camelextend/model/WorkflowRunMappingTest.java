@@ -3,7 +3,6 @@ package dev.camelextend.model;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
@@ -27,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.camelextend.support.FakeExtendServer.fixture;
 import static dev.camelextend.model.WorkflowRunStatus.CANCELLED;
 import static dev.camelextend.model.WorkflowRunStatus.CANCELLING;
 import static dev.camelextend.model.WorkflowRunStatus.FAILED;
@@ -46,21 +46,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 class WorkflowRunMappingTest {
 
-    private static final String CANCELLED_FIXTURE = "/fixtures/workflow-run-cancelled.json";
-    private static final String PROCESSING_FIXTURE = "/fixtures/workflow-run-processing.json";
+    private static final String CANCELLED_FIXTURE = "workflow-run-cancelled.json";
+    private static final String PROCESSING_FIXTURE = "workflow-run-processing.json";
 
     private static ObjectMapper mapper;
 
     @BeforeAll
     static void createMapper() {
         mapper = ExtendJson.newObjectMapper();
-    }
-
-    private static String fixture(String path) throws IOException {
-        try (InputStream in = WorkflowRunMappingTest.class.getResourceAsStream(path)) {
-            assertNotNull(in, "fixture missing on classpath: " + path);
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 
     private static WorkflowRun read(String path) throws IOException {

@@ -1,6 +1,5 @@
 package dev.camelextend.model;
 
-import java.io.InputStream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -10,6 +9,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.camelextend.support.FakeExtendServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,9 +31,8 @@ class WorkflowRunSimpleTest {
         context = new DefaultCamelContext();
         context.start();
         simple = context.resolveLanguage("simple");
-        try (InputStream in = WorkflowRunSimpleTest.class.getResourceAsStream("/fixtures/workflow-run-cancelled.json")) {
-            run = ExtendJson.newObjectMapper().readValue(in, WorkflowRun.class);
-        }
+        run = ExtendJson.newObjectMapper().readValue(FakeExtendServer.fixture("workflow-run-cancelled.json"),
+                WorkflowRun.class);
     }
 
     @AfterAll

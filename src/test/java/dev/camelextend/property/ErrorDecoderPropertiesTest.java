@@ -1,20 +1,12 @@
 package dev.camelextend.property;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.camelextend.ExtendApiException;
 import dev.camelextend.ExtendAuthenticationException;
 import dev.camelextend.ExtendComponent;
@@ -22,6 +14,10 @@ import dev.camelextend.ExtendNotFoundException;
 import dev.camelextend.ExtendRateLimitException;
 import dev.camelextend.ExtendServerException;
 import dev.camelextend.client.ServerText;
+import dev.camelextend.support.CapturedLogs;
+import dev.camelextend.support.FakeExtendServer;
+import dev.camelextend.support.FakeExtendServer.Recorded;
+import dev.camelextend.support.FakeExtendServer.Reply;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -36,9 +32,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.logging.log4j.Level;
+import dev.camelextend.support.ExtendTestKit;
 
+import static dev.camelextend.support.LeakChecks.assertNoControlCharacters;
+import static dev.camelextend.support.ExtendTestKit.RUN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -53,48 +52,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ErrorDecoderPropertiesTest {
 
     static final String KEY = "sk_live_PropertyKey_9f8e7d6c5b4a_never_printed";
-    static final String RUN = "workflow_run_xKm9pNv3qWsY_jL2tR5Dh";
     /** The body kept in an exception, cut marker included. */
     static final int MAX_KEPT_BODY = ServerText.BODY_CHARS;
 
-    record Answer(int status, byte[] body, String contentType) {
-    }
+    static final AtomicReference<Reply> ANSWER = new AtomicReference<>();
 
-    static final AtomicReference<Answer> ANSWER = new AtomicReference<>();
-    static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
-    static final AtomicInteger REQUESTS = new AtomicInteger();
-
-    static HttpServer server;
-    static ExecutorService serverThreads;
+    static FakeExtendServer server;
     static CamelContext context;
     static ProducerTemplate template;
-    static LogCapture logs;
+    static CapturedLogs logs;
 
     @BeforeContainer
     static void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        serverThreads = Executors.newFixedThreadPool(2);
-        server.setExecutor(serverThreads);
-        server.createContext("/", ErrorDecoderPropertiesTest::answer);
-        server.start();
+        server = new FakeExtendServer().otherwise(request -> ANSWER.get());
 
         context = new DefaultCamelContext();
         ExtendComponent extend = context.getComponent("extend", ExtendComponent.class);
         extend.getConfiguration().setApiKey(KEY);
-        extend.getConfiguration().setBaseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+        extend.getConfiguration().setBaseUrl(server.baseUrl());
         extend.getConfiguration().setMaxRetries(0);
         extend.getConfiguration().setRequestTimeout(10_000);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // Camel's default error handler logs every failed exchange at ERROR with its stack trace: captured
-                from("direct:get").to("extend:getRun");
-                from("direct:cancel").to("extend:cancelRun");
-            }
-        });
+        // Camel's default error handler logs every failed exchange at ERROR with its stack trace: captured
+        ExtendTestKit.route(context, "direct:get", "extend:getRun");
+        ExtendTestKit.route(context, "direct:cancel", "extend:cancelRun");
         context.start();
         template = context.createProducerTemplate();
-        logs = new LogCapture(KEY);
+        // dev.camelextend at TRACE, so the per-attempt DEBUG lines and the TRACE body lines are produced; the console
+        // is detached, so thousands of generated failures do not flood the build output; only counts are kept
+        logs = CapturedLogs.of(Level.ALL).level("dev.camelextend", Level.TRACE).quietConsole().countOnly(KEY).start();
     }
 
     @AfterContainer
@@ -108,28 +93,10 @@ class ErrorDecoderPropertiesTest {
             }
         } finally {
             if (server != null) {
-                server.stop(0);
-                serverThreads.shutdownNow();
+                server.close();
             }
         }
-        assertTrue(logs == null || logs.events() > 0, "the log capture saw the failures");
-    }
-
-    private static void answer(HttpExchange ex) throws IOException {
-        REQUESTS.incrementAndGet();
-        LAST_AUTHORIZATION.set(ex.getRequestHeaders().getFirst("Authorization"));
-        ex.getRequestBody().readAllBytes();
-        Answer a = ANSWER.get();
-        if (a.contentType() != null) {
-            ex.getResponseHeaders().set("Content-Type", a.contentType());
-        }
-        ex.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
-        if (a.body().length > 0) {
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(a.body());
-            }
-        }
-        ex.close();
+        assertTrue(logs == null || logs.count() > 0, "the log capture saw the failures");
     }
 
     @Property(tries = 300)
@@ -138,13 +105,15 @@ class ErrorDecoderPropertiesTest {
                                                           @ForAll("contentTypes") String contentType,
                                                           @ForAll boolean cancel) {
         Assume.that(!new String(body, StandardCharsets.ISO_8859_1).contains(KEY)); // the body never has it in reality
-        ANSWER.set(new Answer(status, body, contentType.isEmpty() ? null : contentType));
-        int before = REQUESTS.get();
+        ANSWER.set(Reply.bytes(status, body, contentType.isEmpty() ? null : contentType));
+        int before = server.requestCount();
 
         Exchange out = template.request(cancel ? "direct:cancel" : "direct:get", e -> e.getIn().setBody(RUN));
 
-        assertTrue(REQUESTS.get() > before, "the request reached the server");
-        assertEquals("Bearer " + KEY, LAST_AUTHORIZATION.get(), "the client did send the key");
+        assertTrue(server.requestCount() > before, "the request reached the server");
+        List<Recorded> requests = server.requests();
+        assertEquals("Bearer " + KEY, requests.get(requests.size() - 1).header("Authorization"),
+                "the client did send the key");
         ExtendApiException e = assertInstanceOf(ExtendApiException.class, out.getException());
         assertEquals(expectedType(status), e.getClass(), () -> "status " + status + ": " + e);
         assertEquals(status, e.getStatusCode(), "decoding never hides the HTTP status");
@@ -153,9 +122,9 @@ class ErrorDecoderPropertiesTest {
 
         String message = e.getMessage();
         assertTrue(message.length() <= 2000, () -> "message of " + message.length() + " chars");
-        assertNoControlCharacters(message, "message");
-        assertNoControlCharacters(e.getErrorMessage(), "errorMessage");
-        assertNoControlCharacters(e.getErrorCode(), "errorCode");
+        assertNoControlCharacters("message", message);
+        assertNoControlCharacters("errorMessage", e.getErrorMessage());
+        assertNoControlCharacters("errorCode", e.getErrorCode());
         assertTrue(e.getResponseBody() == null || e.getResponseBody().length() <= MAX_KEPT_BODY,
                 () -> "kept body of " + e.getResponseBody().length() + " chars");
 
@@ -183,17 +152,6 @@ class ErrorDecoderPropertiesTest {
             return ExtendServerException.class;
         }
         return ExtendApiException.class;
-    }
-
-    private static void assertNoControlCharacters(String text, String what) {
-        if (text == null) {
-            return;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            assertFalse(Character.isISOControl(c), what + " has control character U+" + Integer.toHexString(c)
-                                                   + " at index " + i);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

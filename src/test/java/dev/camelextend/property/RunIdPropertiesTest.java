@@ -32,9 +32,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import static dev.camelextend.support.LeakChecks.assertNoControlCharacters;
+import static dev.camelextend.support.LeakChecks.printable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -164,7 +167,8 @@ class RunIdPropertiesTest {
             assertInstanceOf(ExtendInvalidRunIdException.class, error, "refused before any request");
             assertEquals(ExtendInvalidRunIdException.class, error.getClass());
             assertEquals(0, journal.size(), () -> "no request for a refused ID, but: " + journal);
-            assertNoControlCharacters(error.getMessage());
+            assertNotNull(error.getMessage());
+            assertNoControlCharacters("message", error.getMessage());
             return;
         }
         assertFalse(journal.isEmpty(), "a valid ID is sent");
@@ -188,19 +192,6 @@ class RunIdPropertiesTest {
         } else {
             fail("neither a result nor a typed Extend API error: " + error, error);
         }
-    }
-
-    private static void assertNoControlCharacters(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            assertFalse(Character.isISOControl(text.charAt(i)), "control character in: " + printable(text));
-        }
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().limit(80).forEach(c -> sb.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c)
-                : String.valueOf((char) c)));
-        return sb.toString();
     }
 
     // ---------------------------------------------------------------------------------------------------------

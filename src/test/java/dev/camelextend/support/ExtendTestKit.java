@@ -1,6 +1,12 @@
 package dev.camelextend.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
@@ -13,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Small helpers shared by the exception, cancel, retry, timeout and concurrency tests: routes added per test (so each
- * test picks its own endpoint options), run and error bodies, and exception lookups.
+ * Small helpers shared by the component's tests: the run ID they act on, routes added per test (so each test picks its
+ * own endpoint options), run and error bodies, exception lookups, bounded waits, and a port nobody listens on.
  */
 public final class ExtendTestKit {
 
@@ -33,11 +39,15 @@ public final class ExtendTestKit {
      * @return the {@code direct:} URI to send to
      */
     public static String route(CamelContext context, String extendUri) throws Exception {
-        String from = "direct:kit" + ROUTES.incrementAndGet();
+        return route(context, "direct:kit" + ROUTES.incrementAndGet(), extendUri);
+    }
+
+    /** Adds the route {@code from -> to} (started at once if the context is). @return {@code from} */
+    public static String route(CamelContext context, String from, String to) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(from).to(extendUri);
+                from(from).to(to);
             }
         });
         return from;
@@ -81,6 +91,15 @@ public final class ExtendTestKit {
         return e;
     }
 
+    /** The last throwable of the cause chain (a cause that is its own cause ends it). */
+    public static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
     /** The first throwable of the given type in the cause chain, or fails. */
     public static <T extends Throwable> T causeOfType(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -93,6 +112,36 @@ public final class ExtendTestKit {
         }
         fail("no " + type.getSimpleName() + " in the cause chain of " + t);
         return null;
+    }
+
+    /**
+     * Polls {@code done} every 10 ms until it holds or {@code within} has passed.
+     *
+     * @return whether it held
+     */
+    public static boolean waitUntil(BooleanSupplier done, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return done.getAsBoolean();
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** Milliseconds since {@code startNanos}, a {@link System#nanoTime()}. */
+    public static long millisSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    /** A loopback port that was free a moment ago and has nothing listening: connecting is refused. */
+    public static int closedPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A header of a map, looked up ignoring the case of its name (JDK HttpServer changes header case). */

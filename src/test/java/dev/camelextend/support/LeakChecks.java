@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Checks for text that came from a server and is shown to people: no part of the API key, and nothing that could
- * break or forge a log line. A cut made before masking leaves a prefix of the key behind, so "no part" means no run
+ * break or forge a log line (no control character; stricter: nothing a terminal acts on). A cut made before masking leaves a prefix of the key behind, so "no part" means no run
  * of {@link #FRAGMENT} characters of the key, anywhere.
  */
 public final class LeakChecks {
@@ -43,6 +43,19 @@ public final class LeakChecks {
                         || type == Character.SURROGATE,
                     () -> where + " has U+" + Integer.toHexString(cp) + ": " + printable(text));
         });
+    }
+
+    /** No ISO control character (CR, LF, tab, ESC, NUL, C1 ...) in {@code text}. Null passes. */
+    public static void assertNoControlCharacters(String where, String text) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int at = i;
+            assertFalse(Character.isISOControl(c), () -> where + " has control character U+" + Integer.toHexString(c)
+                                                         + " at index " + at + ": " + printable(text));
+        }
     }
 
     /** Both checks, plus at most {@code maxChars} characters. */
