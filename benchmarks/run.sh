@@ -23,7 +23,7 @@ $MVN -N install:install-file -Dfile=simulator/target/camel-extend-simulator-0.1.
     -DgroupId=dev.camelextend -DartifactId=camel-extend-simulator -Dversion=0.1.0-bench -Dpackaging=jar \
     -DgeneratePom=true
 echo "== build the benchmarks (and run their sanity tests)"
-$MVN -f benchmarks/pom.xml -Dcamel-extend.version=0.1.0-bench package
+$MVN -f benchmarks/pom.xml -Dcamel-extend.version=0.1.0-bench -Dbenchmarks.jar.phase=package package
 mkdir -p "$OUT"
 JAVA="java -Djava.awt.headless=true"
 
