@@ -16,7 +16,7 @@ import dev.camelextend.model.WorkflowRun;
  * the {@link ClientTime}, so no thread sleeps and the rules run in virtual time under test. Operation-specific steps
  * are chosen by the {@link RunOperation}: a possible refusal of a cancel goes to the {@link CancelRefusalCheck}.
  */
-final class CallExecution {
+final class CallExecution implements CallEnding {
 
     private final ExtendClientSettings settings;
     private final Sending sending;
@@ -148,10 +148,10 @@ final class CallExecution {
         }
     }
 
-    /* -- the ending steps, also taken by an operation-specific check -- */
+    /* -- the ending steps (CallEnding), also taken by an operation's own step -- */
 
-    /** Runs {@code next} after {@code delay}; if the client closes or the scheduler is gone, the call fails instead. */
-    void later(Call call, Duration delay, Runnable next, ExtendCallFailure.Builder ifRejected) {
+    @Override
+    public void later(Call call, Duration delay, Runnable next, ExtendCallFailure.Builder ifRejected) {
         if (closed) {
             fail(call, ifRejected);
             return;
@@ -164,11 +164,13 @@ final class CallExecution {
         }
     }
 
-    void succeed(Call call, WorkflowRun run, RawResponse answer) {
+    @Override
+    public void succeed(Call call, WorkflowRun run, RawResponse answer) {
         finish(call, new ExtendResponse(run, answer.status(), reader.requestId(answer), call.attempts));
     }
 
-    void fail(Call call, ExtendCallFailure.Builder failure) {
+    @Override
+    public void fail(Call call, ExtendCallFailure.Builder failure) {
         finish(call, failure.attempts(call.attempts).redact(settings.apiKey()).build());
     }
 
@@ -181,7 +183,8 @@ final class CallExecution {
         call.result.complete(response);
     }
 
-    void finish(Call call, Throwable failure) {
+    @Override
+    public void finish(Call call, Throwable failure) {
         pending.remove(call);
         call.result.completeExceptionally(failure);
     }

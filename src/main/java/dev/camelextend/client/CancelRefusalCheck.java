@@ -19,7 +19,7 @@ import org.apache.hc.core5.http.Method;
  */
 final class CancelRefusalCheck {
 
-    private final CallExecution execution;
+    private final CallEnding ending;
     private final Sending sending;
     private final ExtendClientSettings settings;
     private final AnswerReader reader;
@@ -27,9 +27,9 @@ final class CancelRefusalCheck {
     private final RetryPolicy retryPolicy;
     private final String runsUrl;
 
-    CancelRefusalCheck(CallExecution execution, Sending sending, ExtendClientSettings settings, AnswerReader reader,
+    CancelRefusalCheck(CallEnding ending, Sending sending, ExtendClientSettings settings, AnswerReader reader,
                        CallFailures failures, RetryPolicy retryPolicy, String runsUrl) {
-        this.execution = execution;
+        this.ending = ending;
         this.sending = sending;
         this.settings = settings;
         this.reader = reader;
@@ -54,22 +54,22 @@ final class CancelRefusalCheck {
                 boolean transientLookup = lookupError != null
                                           || answer != null && ErrorAnswer.isRetryableStatus(answer.status());
                 if (transientLookup && lookup <= settings.maxRetries()) {
-                    execution.later(call, retryPolicy.backoff(lookup),
+                    ending.later(call, retryPolicy.backoff(lookup),
                             () -> lookUp(call, refusal, error, original, lookup + 1), original);
                     return;
                 }
                 WorkflowRun run = answer != null && answer.isSuccess()
                         ? reader.runOrNull(answer.body(), call.runId.value()) : null;
                 if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
-                    execution.fail(call, original);
+                    ending.fail(call, original);
                 } else if (run.getStatus().isCancelledOrCancelling()
                            && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
-                    execution.succeed(call, run, answer);
+                    ending.succeed(call, run, answer);
                 } else {
-                    execution.fail(call, failures.cancelNotAllowed(call, refusal, error, run));
+                    ending.fail(call, failures.cancelNotAllowed(call, refusal, error, run));
                 }
             } catch (RuntimeException | Error unexpected) {
-                execution.finish(call, unexpected);
+                ending.finish(call, unexpected);
             }
         });
     }
