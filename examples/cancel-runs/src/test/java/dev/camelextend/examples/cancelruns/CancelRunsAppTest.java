@@ -239,13 +239,20 @@ class CancelRunsAppTest {
     // ---- usage and configuration errors: exit 2, nothing sent ----
 
     @Test
+    void anExportedBaseUrlWithoutAKeyIsIgnoredWithANoteAndTheDemoRuns() {
+        Result r = run(Map.of(CancelRunsApp.BASE_URL_ENV, "https://api.extend.ai"));
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("note: EXTEND_BASE_URL is ignored without EXTEND_API_KEY: using the embedded"
+                                    + " simulator"), r.err());
+        assertTrue(r.out().contains("using the embedded Extend simulator"), r.out());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertUsageError(run(Map.of(), "--frobnicate"), "error: unknown option --frobnicate");
         assertUsageError(run(Map.of(), "--base-url", "https://api.extend.ai"),
                 "error: a base URL (--base-url or EXTEND_BASE_URL) needs EXTEND_API_KEY; without a key the embedded"
                 + " simulator is used");
-        assertUsageError(run(Map.of(CancelRunsApp.BASE_URL_ENV, "https://api.extend.ai")),
-                "error: a base URL (--base-url or EXTEND_BASE_URL) needs EXTEND_API_KEY");
         assertUsageError(run(Map.of(CancelRunsApp.API_KEY_ENV, SECRET_KEY)),
                 "error: no run IDs: name them as arguments or with --file");
         assertUsageError(run(Map.of(CancelRunsApp.API_KEY_ENV, " "), "workflow_run_a"),
