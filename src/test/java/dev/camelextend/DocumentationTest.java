@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Keeps the documentation in step with the generated component metadata ({@code extend.json}, written by
  * camel-package-maven-plugin from the annotations). Every option and header must have its own table row in
- * {@code docs/extend-component.adoc} and in {@code README.md}, and a row must show the option's default. A name that
+ * {@code src/main/docs/extend-component.adoc} and in {@code README.md}, and a row must show the option's default. A name that
  * is only mentioned in passing does not count, so deleting a row fails the build.
  */
 class DocumentationTest {
 
     private static final String METADATA = "META-INF/dev/camelextend/extend.json";
-    private static final Path ADOC = Path.of("docs/extend-component.adoc");
+    private static final Path ADOC = Path.of("src/main/docs/extend-component.adoc");
     private static final Path README = Path.of("README.md");
     /** {@code | *name* (group) | description | default | type} */
     private static final int ADOC_DEFAULT_CELL = 2;
