@@ -239,6 +239,16 @@ class CancelRunsAppTest {
     // ---- usage and configuration errors: exit 2, nothing sent ----
 
     @Test
+    void anInvalidRunIdSaysWhatIsWrongWithItNotWhereTheRouteFoundIt() {
+        Result r = run(Map.of(), "bad id!");
+        String line = r.outLines().stream().filter(l -> l.startsWith("bad id!")).findFirst().orElseThrow();
+        assertTrue(line.contains("FAILED") && line.contains("(invalid run ID: the workflow-run ID contains a character"
+                                                            + " other than letters, digits, '_' and '-' (at index 3))"),
+                line);
+        assertFalse(line.contains("body"), line);
+    }
+
+    @Test
     void anExportedBaseUrlWithoutAKeyIsIgnoredWithANoteAndTheDemoRuns() {
         Result r = run(Map.of(CancelRunsApp.BASE_URL_ENV, "https://api.extend.ai"));
         assertEquals(0, r.exitCode(), r.toString());

@@ -73,6 +73,15 @@ class CancelRunsJarIT {
     }
 
     @Test
+    void aConfigurationErrorIsOneLineAndExitsTwo() throws Exception {
+        Run r = java(Map.of(CancelRunsApp.API_KEY_ENV, "sk_some_key"), "--base-url", "ftp://nowhere", "workflow_run_a");
+
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), "one line, no stack trace:\n" + r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("The baseUrl option must be an http(s) URL"), r.err());
+    }
+
+    @Test
     void aUsageErrorExitsTwo() throws Exception {
         Run r = java(Map.of(), "--concurrency", "zero");
 
