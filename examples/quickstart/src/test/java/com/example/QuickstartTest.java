@@ -63,9 +63,14 @@ class QuickstartTest {
     }
 
     @Test
+    void theYamlSnippetIsThisModulesYamlRoute() throws IOException {
+        assertEquals(quickstartBlock("yaml"), Files.readString(Path.of("src/main/resources/routes/cancel-runs.camel.yaml")));
+    }
+
+    @Test
     void theRouteCancelsARunAndLogsIt() throws Exception {
         String runId = sim.seedRun("PROCESSING");
-        String output = runQuickstart(runId);
+        String output = runQuickstart(CancelRunsRoute.class, runId);
         assertTrue(output.contains("Run " + runId + " is now CANCELLED (workflow "), output);
         assertEquals("CANCELLED", sim.status(runId));
     }
@@ -73,22 +78,34 @@ class QuickstartTest {
     @Test
     void aRunThatAlreadyFinishedIsLoggedAsNotCancelled() throws Exception {
         String runId = sim.seedRun("PROCESSED");
-        String output = runQuickstart(runId);
+        String output = runQuickstart(CancelRunsRoute.class, runId);
         assertTrue(output.contains("Run " + runId + " was not cancelled: it is already PROCESSED"), output);
         assertEquals("PROCESSED", sim.status(runId));
     }
 
-    /** {@code java -cp <this module> com.example.CancelRunsRoute <runId>}, as a user would run the Quickstart. */
-    private static String runQuickstart(String runId) throws Exception {
+    @Test
+    void theYamlRouteCancelsARunAndLogsIt() throws Exception {
+        String runId = sim.seedRun("PROCESSING");
+        String output = runQuickstart(YamlQuickstart.class, runId,
+                "-Dcamel.main.routes-include-pattern=classpath:routes/*.camel.yaml"); // step 2b's one line
+        assertTrue(output.contains("Run " + runId + " is now CANCELLED (workflow "), output);
+        String refused = sim.seedRun("FAILED");
+        output = runQuickstart(YamlQuickstart.class, refused,
+                "-Dcamel.main.routes-include-pattern=classpath:routes/*.camel.yaml");
+        assertTrue(output.contains("Run " + refused + " was not cancelled: it is already FAILED"), output);
+    }
+
+    /** {@code java -cp <this module> <main> <runId>}, as a user would run the Quickstart. */
+    private static String runQuickstart(Class<?> mainClass, String runId, String... jvmOptions) throws Exception {
         Path out = Files.createTempFile("quickstart", ".log");
         try {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1",
                     // the Quickstart's application.properties points at Extend: the simulator stands in for it
-                    "-Dcamel.component.extend.base-url=" + sim.baseUrl(),
-                    "-cp", System.getProperty("java.class.path"),
-                    CancelRunsRoute.class.getName(), runId));
+                    "-Dcamel.component.extend.base-url=" + sim.baseUrl()));
+            command.addAll(List.of(jvmOptions));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName(), runId));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
             pb.environment().put("EXTEND_API_KEY", sim.apiKey());
             Process p = pb.start();
