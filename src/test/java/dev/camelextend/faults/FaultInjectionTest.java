@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import dev.camelextend.ExtendApiException;
 import dev.camelextend.ExtendComponent;
 import dev.camelextend.ExtendConnectionException;
-import dev.camelextend.ExtendConstants;
 import dev.camelextend.ExtendException;
 import dev.camelextend.ExtendRateLimitException;
 import dev.camelextend.ExtendServerException;

@@ -5,10 +5,8 @@ package dev.camelextend.simulator;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
