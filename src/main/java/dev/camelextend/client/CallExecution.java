@@ -48,7 +48,7 @@ final class CallExecution implements CallEnding {
      * slots as long as its attempts could take without a limiter.
      */
     Call start(RunOperation operation, RunId runId, String workspaceId) {
-        Call call = new Call(operation, runId, workspaceId, time.nanosAfter(ExtendClient.callBudget(settings)));
+        Call call = new Call(operation, runId, workspaceId, time.nanosAfter(settings.callBudget()));
         pending.add(call);
         if (closed) { // checked after the add: a concurrent closeAll() either sees the call or is seen here
             fail(call, failures.closed(call));

@@ -1,6 +1,5 @@
 package dev.camelextend.client;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -38,8 +37,8 @@ public final class ExtendClient {
 
     private ExtendClient(ExtendClientSettings settings, ClientTime time, ObjectMapper mapper, RateLimiter rateLimiter,
                          Transport transport) {
-        this(settings, new Pacing(rateLimiter, new Dispatcher(settings, transport, time), time, callBudget(settings)), time,
-                mapper);
+        this(settings, new Pacing(rateLimiter, new Dispatcher(settings, transport, time), time, settings.callBudget()),
+                time, mapper);
     }
 
     /** The same over any {@link Sending}: canned answers on a virtual scheduler and clock, in tests. */
@@ -112,10 +111,5 @@ public final class ExtendClient {
     public void close() {
         calls.closeAll();
         sending.close();
-    }
-
-    /** How long a call may wait for rate-limiter slots in all: as long as its attempts could take without a limiter. */
-    static Duration callBudget(ExtendClientSettings settings) {
-        return settings.requestTimeout().multipliedBy(settings.maxRetries() + 1L);
     }
 }

@@ -72,6 +72,14 @@ public final class ExtendClientSettings {
         return maxBackoff;
     }
 
+    /**
+     * How long one call may take in all, waits for rate-limiter slots included: as long as its attempts could take
+     * without a limiter, (maxRetries + 1) x requestTimeout.
+     */
+    public Duration callBudget() {
+        return requestTimeout.multipliedBy(maxRetries + 1L);
+    }
+
     public boolean alreadyCancelledIsSuccess() {
         return alreadyCancelledIsSuccess;
     }
