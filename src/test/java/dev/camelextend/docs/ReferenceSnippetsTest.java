@@ -1,0 +1,213 @@
+package dev.camelextend.docs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.camelextend.ExtendCancelNotAllowedException;
+import dev.camelextend.ExtendApiException;
+import dev.camelextend.ExtendComponent;
+import dev.camelextend.ExtendRateLimitException;
+import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.simulator.ExtendSimulator;
+import dev.camelextend.simulator.ExtendSimulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.direct.DirectComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keeps the routes of the reference page's Usage section honest: each Java block is, character for character, a
+ * tagged region of this class, and each YAML block is loaded as it is written; both sets run against the simulator
+ * (a {@code jms:} consumer is a {@code direct:} one here, so no broker is needed) and do what the page says.
+ */
+class ReferenceSnippetsTest {
+
+    static final Path ADOC = Path.of("src/main/docs/extend-component.adoc");
+    static final Path THIS = Path.of("src/test/java/dev/camelextend/docs/ReferenceSnippetsTest.java");
+    static final Pattern BLOCK = Pattern.compile("(?ms)^\\[source,(\\w+)]\\n----\\n(.*?)^----$");
+    static final Pattern TAG = Pattern.compile("(?ms)^[ \\t]*// tag::([\\w-]+)\\[]\\n(.*?)^[ \\t]*// end::\\1\\[]$");
+
+    @RegisterExtension
+    static final ExtendSimulatorExtension SIM = ExtendSimulatorExtension.create();
+
+    /* The Java routes of the page, as tagged regions. */
+    static final class CancellingARun extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::cancelling-a-run[]
+            from("jms:queue:runs-to-cancel")
+                .to("extend:cancelRun")
+                .log("Run ${body.id} is now ${header.CamelExtendRunStatus}");
+            // end::cancelling-a-run[]
+        }
+    }
+
+    static final class ReadingARun extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::reading-a-run[]
+            from("direct:check-run")
+                .to("extend:getRun")
+                .choice()
+                    .when(simple("${body.status} == 'PROCESSED'"))
+                        .log("Run ${body.id} of ${body.workflow.name} finished")
+                    .when(simple("${body.status.terminal} == false"))
+                        .log("Run ${body.id} is still ${body.status}")
+                .end();
+            // end::reading-a-run[]
+        }
+    }
+
+    static final class ErrorHandling extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::error-handling[]
+            onException(ExtendCancelNotAllowedException.class)
+                .handled(true)
+                .log("Run ${exception.runId} is ${exception.runStatus}; not cancelled");
+
+            onException(ExtendRateLimitException.class)
+                .handled(true)
+                .log("Rate limited; Extend asked to wait ${exception.retryAfter}")
+                .to("direct:retry-later");
+
+            onException(ExtendApiException.class)
+                .handled(true)
+                .log("Extend answered HTTP ${exception.statusCode} ${exception.errorCode} (requestId ${exception.requestId})");
+
+            from("direct:cancel-run")
+                .to("extend:cancelRun");
+            // end::error-handling[]
+            from("direct:retry-later").log("retry later: ${body}"); // where the page's rate-limit handler sends to
+        }
+    }
+
+    @Test
+    void everyJavaBlockOfTheUsageSectionIsATaggedRegionHere() throws IOException {
+        Map<String, String> regions = taggedRegions();
+        List<String> blocks = usageBlocks("java");
+        assertEquals(regions.size(), blocks.size(), "one region per Java block of " + ADOC);
+        for (String block : blocks) {
+            assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + ":\n" + block);
+        }
+    }
+
+    @Test
+    void theJavaRoutesDoWhatThePageSays() throws Exception {
+        runAll(new CancellingARun(), new ReadingARun(), new ErrorHandling());
+    }
+
+    @Test
+    void theYamlRoutesDoWhatThePageSays() throws Exception {
+        List<String> blocks = usageBlocks("yaml");
+        assertEquals(3, blocks.size(), "cancelling, reading, error handling");
+        List<RoutesBuilder> routes = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            routes.add(yaml("snippet-" + i + ".camel.yaml", blocks.get(i)));
+        }
+        runAll(routes.toArray(RoutesBuilder[]::new));
+    }
+
+    /** Cancels through the first route, reads through the second, and is refused, handled, by the third. */
+    private static void runAll(RoutesBuilder... routes) throws Exception {
+        ExtendSimulator sim = SIM.simulator();
+        CamelContext context = new DefaultCamelContext();
+        try {
+            context.addComponent("jms", new DirectComponent()); // jms:queue:runs-to-cancel without a broker
+            ExtendComponent extend = context.getComponent("extend", ExtendComponent.class);
+            extend.getConfiguration().setApiKey(sim.apiKey());
+            extend.getConfiguration().setBaseUrl(sim.baseUrl());
+            for (RoutesBuilder r : routes) {
+                context.addRoutes(r);
+            }
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+
+            String toCancel = sim.seedRun("PROCESSING");
+            template.sendBody("jms:queue:runs-to-cancel", toCancel);
+            assertEquals("CANCELLED", sim.status(toCancel));
+
+            String processed = sim.seedRun("PROCESSED");
+            Exchange read = template.request("direct:check-run", e -> e.getIn().setBody(processed));
+            assertNull(read.getException());
+            assertEquals(processed, assertInstanceOf(WorkflowRun.class, read.getMessage().getBody()).getId());
+
+            String finished = sim.seedRun("FAILED");
+            Exchange refused = template.request("direct:cancel-run", e -> e.getIn().setBody(finished));
+            assertNull(refused.getException(), "the refusal is handled by onException");
+            assertEquals("FAILED", sim.status(finished));
+            String running = sim.seedRun("PROCESSING");
+            template.sendBody("direct:cancel-run", running);
+            assertEquals("CANCELLED", sim.status(running));
+        } finally {
+            context.stop();
+        }
+    }
+
+    private static RoutesBuilder yaml(String name, String text) throws Exception {
+        return new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                PluginHelper.getRoutesLoader(getContext()).loadRoutes(ResourceHelper.fromString(name, text));
+            }
+        };
+    }
+
+    private static List<String> usageBlocks(String language) throws IOException {
+        String page = Files.readString(ADOC, StandardCharsets.UTF_8);
+        String usage = page.substring(page.indexOf("\n== Usage\n"), page.indexOf("\n=== Retries and Camel redelivery\n"));
+        List<String> blocks = new ArrayList<>();
+        Matcher m = BLOCK.matcher(usage);
+        while (m.find()) {
+            if (m.group(1).equals(language)) {
+                blocks.add(m.group(2));
+            }
+        }
+        return blocks;
+    }
+
+    private static Map<String, String> taggedRegions() throws IOException {
+        Map<String, String> regions = new LinkedHashMap<>();
+        Matcher m = TAG.matcher(Files.readString(THIS, StandardCharsets.UTF_8));
+        while (m.find()) {
+            regions.put(m.group(1), dedent(m.group(2)));
+        }
+        assertFalse(regions.isEmpty());
+        return regions;
+    }
+
+    private static String dedent(String region) {
+        int indent = Integer.MAX_VALUE;
+        for (String line : region.split("\n")) {
+            if (!line.isBlank()) {
+                indent = Math.min(indent, line.length() - line.stripLeading().length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : region.split("\n")) {
+            sb.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+        }
+        return sb.toString();
+    }
+}
