@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps the routes of the reference page's Usage section honest: each Java block is, character for character, a
- * tagged region of this class, and each YAML block is loaded as it is written; both sets run against the simulator
+ * tagged region of this class (as is the README's error-handling example), and each YAML block is loaded as it is written; both sets run against the simulator
  * (a {@code jms:} consumer is a {@code direct:} one here, so no broker is needed) and do what the page says.
  */
 class ReferenceSnippetsTest {
@@ -111,6 +111,15 @@ class ReferenceSnippetsTest {
         for (String block : blocks) {
             assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + ":\n" + block);
         }
+    }
+
+    @Test
+    void theReadmesErrorExampleIsTheErrorHandlingRegion() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String errors = readme.substring(readme.indexOf("\n## Errors in short\n"));
+        Matcher m = Pattern.compile("(?ms)^```java\n(.*?)^```$").matcher(errors);
+        assertTrue(m.find(), "README's Errors in short has a Java example");
+        assertEquals(taggedRegions().get("error-handling"), m.group(1));
     }
 
     @Test
