@@ -66,7 +66,7 @@ final class RunIdResolver {
         if (problem != null) {
             String shown = printable(id);
             throw new ExtendInvalidRunIdException("Invalid workflow-run ID from the " + source + ": " + problem
-                                                  + (shown == null ? "" : " ('" + shown + "')"), shown);
+                                                  + (shown == null ? "" : " ('" + shown + "')"), shown, problem);
         }
         return RunId.of(id);
     }

@@ -226,6 +226,8 @@ class RunIdInputTest extends CamelTestSupport {
         Exchange out = send("direct:getWithOption", BODY_RUN, Map.of(ExtendConstants.RUN_ID, "../workflows"));
         ExtendInvalidRunIdException e = assertRefused(out);
         assertTrue(e.getMessage().contains("header " + ExtendConstants.RUN_ID), e.getMessage());
+        assertEquals("the workflow-run ID contains a character other than letters, digits, '_' and '-' (at index 0)",
+                e.getReason(), "the reason says what is wrong, not where the ID came from");
     }
 
     @Test

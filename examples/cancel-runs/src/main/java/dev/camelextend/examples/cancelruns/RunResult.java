@@ -38,25 +38,12 @@ public record RunResult(String runId, Outcome outcome, String status, String wor
 
     public static RunResult failed(String runId, Throwable e) {
         String text = e instanceof ExtendInvalidRunIdException invalid
-                ? "invalid run ID: " + problem(invalid)
+                ? "invalid run ID: " + invalid.getReason()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         if (text.length() > MAX_ERROR_LENGTH) {
             text = text.substring(0, MAX_ERROR_LENGTH) + "...";
         }
         return new RunResult(runId, Outcome.FAILED, null, null, text, e instanceof ExtendAuthenticationException);
-    }
-
-    /**
-     * What is wrong with a rejected ID, without where the route found it ("from the body" means nothing on a command
-     * line) or the ID again (the line starts with it): the component says "Invalid workflow-run ID from the body:
-     * PROBLEM ('ID')".
-     */
-    private static String problem(ExtendInvalidRunIdException e) {
-        String message = String.valueOf(e.getMessage());
-        int colon = message.indexOf(": ");
-        String problem = colon >= 0 ? message.substring(colon + 2) : message;
-        int quoted = problem.lastIndexOf(" ('");
-        return quoted > 0 ? problem.substring(0, quoted) : problem;
     }
 
     /** The detail column of the printed line. */
