@@ -22,12 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The README's Quickstart, as a newcomer runs it: this module's files are the README's snippets (the dependency list,
  * {@code application.properties}, {@code CancelRunsRoute.java}), and the route runs in a JVM of its own on this
  * module's class path (the README's dependencies, plus the simulator and JUnit, which bring no Camel component), with
- * the key in {@code EXTEND_API_KEY} and the simulator's URL as the one override - and logs what the README says.
+ * the key in {@code EXTEND_API_KEY} and the simulator's URL as the one override, as step 3 runs it - and logs what the
+ * README says.
  */
 class QuickstartTest {
 
     static final Path README = Path.of("../../README.md");
     static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w+)\\n(.*?)^```$");
+
+    /** The one property step 3 adds to reach the simulator instead of Extend. */
+    static final String BASE_URL_OVERRIDE = "-Dcamel.component.extend.base-url=";
 
     static ExtendSimulator sim;
 
@@ -68,6 +72,19 @@ class QuickstartTest {
     }
 
     @Test
+    void theRunCommandNamesThisModulesMainClassTheSimulatorsKeyAndOneOverride() throws IOException {
+        String command = quickstartBlock("bash");
+        assertTrue(command.startsWith("EXTEND_API_KEY=" + ExtendSimulator.DEFAULT_API_KEY + " mvn compile exec:java "),
+                "step 3 runs the project with the simulator's default key:\n" + command);
+        assertTrue(command.contains(" -Dexec.mainClass=" + CancelRunsRoute.class.getName() + " "), command);
+        assertEquals(List.of(BASE_URL_OVERRIDE + "http://127.0.0.1:8777"), systemProperties(command),
+                "besides exec's own, the one -D is the simulator's URL, on the port the README starts it on");
+        String readme = Files.readString(README);
+        assertTrue(readme.contains("`java -jar simulator/target/camel-extend-simulator.jar --port 8777 --seed-runs 3`"),
+                "the README starts the simulator on the port its command uses");
+    }
+
+    @Test
     void theRouteCancelsARunAndLogsIt() throws Exception {
         String runId = sim.seedRun("PROCESSING");
         String output = runQuickstart(CancelRunsRoute.class, runId);
@@ -103,7 +120,7 @@ class QuickstartTest {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1",
                     // the Quickstart's application.properties points at Extend: the simulator stands in for it
-                    "-Dcamel.component.extend.base-url=" + sim.baseUrl()));
+                    BASE_URL_OVERRIDE + sim.baseUrl()));
             command.addAll(List.of(jvmOptions));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName(), runId));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
@@ -129,6 +146,17 @@ class QuickstartTest {
             }
         }
         throw new AssertionError("no ```" + language + " block in the README's Quickstart");
+    }
+
+    /** The {@code -D} options of a command line, except exec-maven-plugin's own. */
+    private static List<String> systemProperties(String command) {
+        List<String> props = new ArrayList<>();
+        for (String word : command.split("[\\s\\\\]+")) {
+            if (word.startsWith("-D") && !word.startsWith("-Dexec.")) {
+                props.add(word);
+            }
+        }
+        return props;
     }
 
     /** groupId:artifactId of each dependency, in order. */
