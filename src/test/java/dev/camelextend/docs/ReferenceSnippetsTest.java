@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,22 +30,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Keeps the routes of the reference page's Usage section honest: each Java block is, character for character, a
- * tagged region of this class (as is the README's error-handling example), and each YAML block is loaded as it is written; both sets run against the simulator
- * (a {@code jms:} consumer is a {@code direct:} one here, so no broker is needed) and do what the page says.
+ * Keeps the reference page's code honest. Each Java block of the page is, character for character, a tagged region
+ * of this class (the Usage routes, and the README's error-handling example) or of
+ * {@link ReferenceConfigurationSnippetsTest} (configuration, retries, redelivery); each YAML block is loaded as it is
+ * written; the Usage routes in both DSLs run against the simulator (a {@code jms:} consumer is a {@code direct:} one
+ * here, so no broker is needed) and do what the page says; the dependency blocks name this build's artifacts.
  */
 class ReferenceSnippetsTest {
 
-    static final Path ADOC = Path.of("src/main/docs/extend-component.adoc");
     static final Path THIS = Path.of("src/test/java/dev/camelextend/docs/ReferenceSnippetsTest.java");
-    static final Pattern BLOCK = Pattern.compile("(?ms)^\\[source,(\\w+)]\\n----\\n(.*?)^----$");
-    static final Pattern TAG = Pattern.compile("(?ms)^[ \\t]*// tag::([\\w-]+)\\[]\\n(.*?)^[ \\t]*// end::\\1\\[]$");
+    /** The configuration, retry and redelivery blocks of the page, as tagged regions there. */
+    static final Path CONFIGURATION = Path.of("src/test/java/dev/camelextend/docs/ReferenceConfigurationSnippetsTest.java");
 
     @RegisterExtension
     static final ExtendSimulatorExtension SIM = ExtendSimulatorExtension.create();
@@ -104,13 +103,38 @@ class ReferenceSnippetsTest {
     }
 
     @Test
-    void everyJavaBlockOfTheUsageSectionIsATaggedRegionHere() throws IOException {
-        Map<String, String> regions = taggedRegions();
-        List<String> blocks = usageBlocks("java");
-        assertEquals(regions.size(), blocks.size(), "one region per Java block of " + ADOC);
+    void everyJavaBlockOfThePageIsATaggedRegionOfASnippetTest() throws IOException {
+        Map<String, String> regions = DocBlocks.taggedRegions(THIS, CONFIGURATION);
+        List<String> blocks = DocBlocks.allBlocks().get("java");
+        assertEquals(regions.size(), blocks.size(), "one region per Java block of " + DocBlocks.ADOC);
         for (String block : blocks) {
-            assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + ":\n" + block);
+            assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + " or " + CONFIGURATION + ":\n"
+                                                     + block);
         }
+    }
+
+    @Test
+    void everyBlockOfThePageIsOneTheSnippetTestsRead() throws IOException {
+        Map<String, List<String>> all = DocBlocks.allBlocks();
+        assertEquals(List.of("xml", "properties", "java", "yaml"), List.copyOf(all.keySet()),
+                "a block in another language needs a test that reads it");
+        assertEquals(usageBlocks("yaml"), all.get("yaml"), "the YAML blocks are those of the Usage section");
+    }
+
+    @Test
+    void theDependencyBlocksNameThisBuildsArtifacts() throws IOException {
+        String pom = Files.readString(Path.of("camel-extend.pom.xml"), StandardCharsets.UTF_8);
+        Matcher project = Pattern.compile("(?s)</modelVersion>\\s*<groupId>(.*?)</groupId>\\s*<artifactId>(.*?)</artifactId>"
+                                          + "\\s*<version>(.*?)</version>").matcher(pom);
+        assertTrue(project.find(), "the component's coordinates in camel-extend.pom.xml");
+        String coordinates = "<dependency>\n    <groupId>" + project.group(1) + "</groupId>\n    <artifactId>"
+                             + project.group(2) + "</artifactId>\n    <version>" + project.group(3) + "</version>\n";
+        assertEquals(List.of(coordinates + "</dependency>\n"), DocBlocks.allBlocks().get("xml"), "the page's one XML block");
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("## Install\n\n```xml\n" + coordinates + "</dependency>\n```"), "README's Install");
+        String simulator = Files.readString(Path.of("simulator/README.md"), StandardCharsets.UTF_8);
+        assertTrue(simulator.contains("```xml\n" + coordinates.replace("camel-extend<", "camel-extend-simulator<")
+                                      + "    <scope>test</scope>\n</dependency>\n```"), "the simulator's README");
     }
 
     @Test
@@ -119,7 +143,7 @@ class ReferenceSnippetsTest {
         String errors = readme.substring(readme.indexOf("\n## Errors in short\n"));
         Matcher m = Pattern.compile("(?ms)^```java\n(.*?)^```$").matcher(errors);
         assertTrue(m.find(), "README's Errors in short has a Java example");
-        assertEquals(taggedRegions().get("error-handling"), m.group(1));
+        assertEquals(DocBlocks.taggedRegions(THIS).get("error-handling"), m.group(1));
     }
 
     @Test
@@ -184,39 +208,6 @@ class ReferenceSnippetsTest {
     }
 
     private static List<String> usageBlocks(String language) throws IOException {
-        String page = Files.readString(ADOC, StandardCharsets.UTF_8);
-        String usage = page.substring(page.indexOf("\n== Usage\n"), page.indexOf("\n=== Retries and Camel redelivery\n"));
-        List<String> blocks = new ArrayList<>();
-        Matcher m = BLOCK.matcher(usage);
-        while (m.find()) {
-            if (m.group(1).equals(language)) {
-                blocks.add(m.group(2));
-            }
-        }
-        return blocks;
-    }
-
-    private static Map<String, String> taggedRegions() throws IOException {
-        Map<String, String> regions = new LinkedHashMap<>();
-        Matcher m = TAG.matcher(Files.readString(THIS, StandardCharsets.UTF_8));
-        while (m.find()) {
-            regions.put(m.group(1), dedent(m.group(2)));
-        }
-        assertFalse(regions.isEmpty());
-        return regions;
-    }
-
-    private static String dedent(String region) {
-        int indent = Integer.MAX_VALUE;
-        for (String line : region.split("\n")) {
-            if (!line.isBlank()) {
-                indent = Math.min(indent, line.length() - line.stripLeading().length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String line : region.split("\n")) {
-            sb.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
-        }
-        return sb.toString();
+        return DocBlocks.blocks(DocBlocks.section("== Usage", "=== Retries and Camel redelivery"), language);
     }
 }
