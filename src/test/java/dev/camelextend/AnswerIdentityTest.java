@@ -57,7 +57,10 @@ class AnswerIdentityTest extends CamelTestSupport {
 
     /** Answers every request with the run its path names, as Extend does. */
     private static Reply runOfPath(Recorded r) {
-        String id = r.rawPath().replace("/workflow_runs/", "").replace("/cancel", "");
+        return runNamed(r.rawPath().replace("/workflow_runs/", "").replace("/cancel", ""));
+    }
+
+    private static Reply runNamed(String id) {
         return Reply.json(200, ExtendTestKit.run("CANCELLED").replace(ExtendTestKit.RUN, id));
     }
 
@@ -94,6 +97,17 @@ class AnswerIdentityTest extends CamelTestSupport {
         assertNull(out.getMessage().getHeader(ExtendConstants.RUN_ID), "the run acted on is the body (${body.id})");
         assertNull(out.getMessage().getHeader(ExtendConstants.WORKSPACE_ID));
         assertEquals("CANCELLED", out.getMessage().getHeader(ExtendConstants.RUN_STATUS));
+    }
+
+    @Test
+    void aRequestIdFromAnEarlierCallNeverStaysOnTheMessage() {
+        FAKE.enqueue(runNamed(FIRST).withHeader("x-extend-request-id", "req_first"), runNamed(SECOND));
+
+        Exchange out = template.request("direct:cancelThenGetOther", e -> e.getIn().setBody(FIRST));
+
+        assertNull(out.getException());
+        assertEquals(SECOND, out.getMessage().getBody(WorkflowRun.class).getId());
+        assertNull(out.getMessage().getHeader(ExtendConstants.REQUEST_ID), "the second answer had no request ID");
     }
 
     static Stream<Arguments> notTheRunAskedFor() {

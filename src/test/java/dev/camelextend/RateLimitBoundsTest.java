@@ -98,6 +98,7 @@ class RateLimitBoundsTest {
             assertNotNull(e, "a typed failure, not an endless wait");
             assertTrue(e.getMessage().contains("rate limit"), e.getMessage());
             assertNotNull(e.getRetryAfter(), "says how long the account is still paused");
+            assertEquals(0, e.getStatusCode(), "status code 0: nothing was sent");
             assertTrue(tookMillis < 15_000, "failed within the call's budget, not after the 30 s pause: took " + tookMillis
                                            + " ms");
             assertEquals(1, FAKE.requestCount(), "nothing was sent during the pause");
