@@ -52,6 +52,17 @@ public final class EmbeddedBroker extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         Path dir = settings.brokerDataDir().toAbsolutePath();
+        broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(configuration(dir));
+        broker.start();
+        LOG.info("Embedded Artemis broker started: {}{}, journal in {}", inVmUrl(),
+                settings.brokerTcpPort() >= 0
+                        ? " and tcp://" + settings.brokerTcpHost() + ":" + settings.brokerTcpPort() : "",
+                dir);
+    }
+
+    /** The broker's configuration, with its journal under {@code dir}. */
+    Configuration configuration(Path dir) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("extend-pipeline")
                 .setPersistenceEnabled(true)
@@ -87,13 +98,7 @@ public final class EmbeddedBroker extends ServiceSupport {
             config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
         }
-        broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(config);
-        broker.start();
-        LOG.info("Embedded Artemis broker started: {}{}, journal in {}", inVmUrl(),
-                settings.brokerTcpPort() >= 0
-                        ? " and tcp://" + settings.brokerTcpHost() + ":" + settings.brokerTcpPort() : "",
-                dir);
+        return config;
     }
 
     @Override
