@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Builds the component and the benchmarks, runs JMH (-prof gc) and the load driver, and regenerates the
-# figures of docs/performance.md (tables and chart). Run from anywhere: bash benchmarks/run.sh [--quick]
-#   --quick   one short round per phase and a 400-call rate-limit job: checks the suite works, numbers are rough
-# Extra load-driver options may follow, e.g. --rounds 7 (see LoadDriver).
+# Builds the component and the benchmarks, runs JMH (-prof gc), the load driver and the startup timer, and
+# regenerates the figures of docs/performance.md (tables and chart). Run from anywhere:
+#   bash benchmarks/run.sh [--quick | --startup]
+#   --quick     one short round per phase and a 400-call rate-limit job: checks the suite works, numbers are rough
+#   --startup   only the startup of examples/cancel-runs (StartupTimer): compiles the timer with javac, and
+#               ./run-example builds the jar and its archive when they are stale; StartupTimer options may follow,
+#               e.g. --rounds 11
+# Otherwise extra load-driver options may follow, e.g. --rounds 7 (see LoadDriver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -12,6 +16,18 @@ MVN="./mvnw -B -q"
 
 quick=0
 if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
+
+if [ "${1:-}" = "--startup" ]; then
+  shift
+  echo "== startup of examples/cancel-runs: (a) java -jar, (b) ./run-example, interleaved"
+  # StartupTimer needs only the JDK (and two helpers of its own package): no Maven build of the suite for it
+  CLASSES=benchmarks/target/startup-classes
+  mkdir -p "$CLASSES" "$OUT"
+  javac -d "$CLASSES" --release 17 benchmarks/src/main/java/dev/camelextend/bench/{StartupTimer,Machine,JvmStats}.java
+  java -cp "$CLASSES" dev.camelextend.bench.StartupTimer --out "$OUT" --docs docs "$@" | tee "$OUT/startup.txt"
+  echo "== done: $OUT/startup.md and the startup table of docs/performance.md updated"
+  exit 0
+fi
 
 echo "== build the simulator and the component (tests skipped: run ./mvnw verify for those)"
 $MVN -DskipTests package -pl :camel-extend,:camel-extend-simulator -am
@@ -47,4 +63,8 @@ $JAVA -jar benchmarks/target/benchmarks.jar CancelBenchmark -prof gc $JMH_OPTS \
 echo "== load driver: stub check, a/b/c interleaved, 1,000 in flight, retries, rate limit"
 $JAVA -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.camelextend.bench.LoadDriver \
     --out "$OUT" --jmh "$OUT/jmh.json" --docs docs --simulator-nice "$SIM_NICE" $DRIVER_OPTS "$@" 2> "$OUT/driver-stderr.log" | tee "$OUT/driver.txt"
-echo "== done: $OUT/results.md, docs/performance.md and docs/performance-chart.png updated"
+echo "== startup of examples/cancel-runs: (a) java -jar, (b) ./run-example, interleaved"
+if [ $quick = 1 ]; then STARTUP_OPTS="--rounds 2"; else STARTUP_OPTS=""; fi
+$JAVA -cp benchmarks/target/benchmarks.jar dev.camelextend.bench.StartupTimer --out "$OUT" --docs docs $STARTUP_OPTS \
+    | tee "$OUT/startup.txt"
+echo "== done: $OUT/results.md, $OUT/startup.md, docs/performance.md and docs/performance-chart.png updated"
