@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.camelextend.simulator.ExtendSimulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,18 @@ class CancelRunsJarIT {
         assertTrue(r.out().contains("workflow_run_doesNotExist000000000  NOT FOUND    (no such run)"), r.out());
         assertTrue(r.out().endsWith("Cancelled 4, not allowed 6, not found 1, failed 0" + System.lineSeparator()), r.out());
         assertEquals("", r.err(), "no log noise on standard error");
+        String printed = r.out().replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:PORT");
+        for (Path readme : List.of(Path.of("../../README.md"), Path.of("README.md"))) {
+            Matcher shown = Pattern.compile("(?ms)^```\n(No EXTEND_API_KEY set: .*?)^```$")
+                    .matcher(Files.readString(readme, StandardCharsets.UTF_8));
+            assertTrue(shown.find(), readme + " shows the demo's output");
+            for (String line : shown.group(1).replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:PORT").split("\n")) {
+                if (!line.equals("...")) {
+                    assertTrue(printed.contains(line + System.lineSeparator()), readme + " shows a line the jar does not print: "
+                                                                              + line + "\n" + printed);
+                }
+            }
+        }
     }
 
     @Test
