@@ -51,7 +51,9 @@ public final class HttpTransports {
      * <p>
      * Content compression is off: HttpClient would otherwise ask for gzip and inflate answers, and a few KB of gzip
      * can inflate to many MB before any limit of ours sees a byte. Extend's JSON answers are small; an answer that
-     * arrives encoded anyway is refused by the client.
+     * arrives encoded anyway is refused by the client. (Async compression, and the switch that turns it off, came
+     * with HttpClient 5.6; older async clients never ask for nor inflate an encoding: see
+     * {@link #disableContentCompression}.)
      * <p>
      * A request whose {@link #SEND_GATE} says no by the time it has its connection is not written: a request that
      * waited in the pool's queue while its client closed, or past its deadline, never reaches the server late.
@@ -84,7 +86,6 @@ public final class HttpTransports {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .disableContentCompression()
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "extend-send-gate", HttpTransports::gate)
                 .setIoReactorExceptionCallback(error -> {
                     if (closing.getAsBoolean()) {
@@ -95,6 +96,7 @@ public final class HttpTransports {
                     }
                 })
                 .evictIdleConnections(TimeValue.ofSeconds(30));
+        disableContentCompression(builder);
         if (settings.proxyHost() != null) {
             HttpHost proxy = new HttpHost(settings.proxyScheme(), settings.proxyHost(), settings.proxyPort());
             builder.setProxy(proxy);
@@ -109,6 +111,21 @@ public final class HttpTransports {
         CloseableHttpAsyncClient client = builder.build();
         client.start();
         return client;
+    }
+
+    /**
+     * Turns HttpClient 5.6's async content compression off. The platforms users run the component on manage older
+     * HttpClients (Spring Boot 3.5 and 4.0, Camel Quarkus 3.33: 5.5.x), whose async builder has no such method and
+     * whose async client neither sends {@code Accept-Encoding} nor inflates: there is nothing to turn off there. The
+     * call is linked directly (no reflection, so native images need no configuration for it) and a missing method
+     * is the older client.
+     */
+    static void disableContentCompression(HttpAsyncClientBuilder builder) {
+        try {
+            builder.disableContentCompression();
+        } catch (NoSuchMethodError olderHttpClient) {
+            LOG.trace("HttpClient before 5.6: its async client does not compress", olderHttpClient);
+        }
     }
 
     private static void gate(HttpRequest request, AsyncEntityProducer entity, AsyncExecChain.Scope scope,
