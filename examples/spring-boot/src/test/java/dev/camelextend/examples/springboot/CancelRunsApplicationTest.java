@@ -93,12 +93,24 @@ class CancelRunsApplicationTest {
     }
 
     @Test
-    void aFinishedRunIsAConflictAndAnUnknownOneNotFound() throws Exception {
+    void aFinishedRunIsAConflictAnUnknownOneNotFoundAMalformedIdABadRequest() throws Exception {
         String done = SIM.simulator().seedRun("PROCESSED");
         Http.Answer refused = Http.post(port, "/runs/" + done + "/cancel");
         assertEquals(409, refused.status(), refused.body());
         assertEquals("PROCESSED", refused.json().get("status").asText());
         assertEquals(404, Http.post(port, "/runs/workflow_run_doesNotExist000000000/cancel").status());
+        int before = SIM.journal().size();
+        assertEquals(400, Http.post(port, "/runs/not!a!run/cancel").status());
+        assertEquals(before, SIM.journal().size(), "a malformed ID is never sent");
+    }
+
+    @Test
+    void aRunCancelledAlreadyIsCancelledAgain() throws Exception {
+        String runId = SIM.simulator().seedRun("PROCESSING");
+        assertEquals(200, Http.post(port, "/runs/" + runId + "/cancel").status());
+        Http.Answer again = Http.post(port, "/runs/" + runId + "/cancel");
+        assertEquals(200, again.status(), "application.properties: already-cancelled-is-success=true; " + again.body());
+        assertEquals("CANCELLED", again.json().get("status").asText());
     }
 
     @Test
