@@ -133,7 +133,15 @@ class ReferenceSnippetsTest {
         assertTrue(project.find(), "the component's coordinates in camel-extend.pom.xml");
         String coordinates = "<dependency>\n    <groupId>" + project.group(1) + "</groupId>\n    <artifactId>"
                              + project.group(2) + "</artifactId>\n    <version>" + project.group(3) + "</version>\n";
-        assertEquals(List.of(coordinates + "</dependency>\n"), DocBlocks.allBlocks().get("xml"), "the page's one XML block");
+        String starterPom = Files.readString(Path.of("spring-boot/pom.xml"), StandardCharsets.UTF_8);
+        Matcher starter = Pattern.compile("(?s)</modelVersion>.*?<groupId>(.*?)</groupId>\\s*<artifactId>(.*?)</artifactId>"
+                                          + "\\s*<version>(.*?)</version>").matcher(starterPom);
+        assertTrue(starter.find(), "the starter's coordinates in spring-boot/pom.xml");
+        String starterCoordinates = "<dependency>\n    <groupId>" + starter.group(1) + "</groupId>\n    <artifactId>"
+                                    + starter.group(2) + "</artifactId>\n    <version>" + starter.group(3)
+                                    + "</version>\n</dependency>\n";
+        assertEquals(List.of(coordinates + "</dependency>\n", starterCoordinates), DocBlocks.allBlocks().get("xml"),
+                     "the page's XML blocks: the component's and the Spring Boot starter's coordinates");
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         assertTrue(readme.contains("## Install\n\n```xml\n" + coordinates + "</dependency>\n```"), "README's Install");
         String simulator = Files.readString(Path.of("simulator/README.md"), StandardCharsets.UTF_8);
