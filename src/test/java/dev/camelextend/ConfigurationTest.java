@@ -257,6 +257,8 @@ class ConfigurationTest extends CamelTestSupport {
             String text = causeChain(e);
             assertTrue(text.contains("apiKey"), text);
             assertTrue(text.contains("camel.component.extend.api-key"), "tells where to set it: " + text);
+            assertFalse(text.contains("Spring Boot"), "no Spring Boot on this class path, so no word of its starter: "
+                                                      + text);
         }
         assertEquals(0, FAKE.requestCount());
     }

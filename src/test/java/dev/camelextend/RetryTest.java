@@ -239,13 +239,14 @@ class RetryTest extends CamelTestSupport {
     void a503WithoutBodyEverytimeIsAServerException() throws Exception {
         FAKE.otherwise(r -> Reply.json(503, ""));
 
-        ExtendServerException e = exactFailure(send(endpoint("cancelRun", "maxRetries=2")),
-                ExtendServerException.class);
+        Exchange out = send(endpoint("cancelRun", "maxRetries=2"));
+        ExtendServerException e = exactFailure(out, ExtendServerException.class);
 
         assertEquals(503, e.getStatusCode());
         assertNull(e.getErrorCode());
         assertTrue(e.isRetryable());
         assertEquals(3, FAKE.requestCount());
+        assertEquals(3, out.getMessage().getHeader(ExtendConstants.ATTEMPTS), "CamelExtendAttempts is set on failure too");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.camelextend.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * The one check of every option value, with the option's name in the message: the settings records call it as they
@@ -9,6 +10,9 @@ import java.time.Duration;
  * API key, and a rejected base URL is shown without its user info or query (either may hold a secret).
  */
 final class OptionRules {
+
+    static final String SPRING_BOOT = "org.springframework.boot.SpringApplication";
+    static final String STARTER = "dev.camelextend.springboot.ExtendComponentAutoConfiguration";
 
     private OptionRules() {
     }
@@ -19,8 +23,7 @@ final class OptionRules {
      */
     static String apiKey(String key) {
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("The Extend API key is not set: set the apiKey option on the endpoint"
-                                               + " or camel.component.extend.api-key on the component");
+            throw new IllegalArgumentException(missingKey(OptionRules::onClassPath));
         }
         if (!key.equals(key.strip())) {
             throw new IllegalArgumentException("The apiKey option starts or ends with whitespace or a line break (a key"
@@ -35,6 +38,30 @@ final class OptionRules {
             }
         }
         return key;
+    }
+
+    /**
+     * Spring Boot binds {@code camel.component.extend.*} only through the starter, so there the property alone, as
+     * the message recommends it, is silently ignored: say what to add. {@code present} tells whether a class is on
+     * the component's class path (only looked at when the key is missing).
+     */
+    static String missingKey(Predicate<String> present) {
+        String message = "The Extend API key is not set: set the apiKey option on the endpoint or"
+                         + " camel.component.extend.api-key on the component";
+        if (present.test(SPRING_BOOT) && !present.test(STARTER)) {
+            message += "; on Spring Boot, camel.component.extend.* properties apply only with"
+                       + " dev.camelextend:camel-extend-spring-boot-starter on the class path: add it";
+        }
+        return message;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, OptionRules.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** An http(s) URL with a host and no query or user info; returned without a trailing slash. */

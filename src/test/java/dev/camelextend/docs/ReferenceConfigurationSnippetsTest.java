@@ -55,7 +55,7 @@ class ReferenceConfigurationSnippetsTest {
     void everyComponentPropertiesBlockBindsOnCamelMainAsWritten() throws Exception {
         List<String> blocks = DocBlocks.allBlocks().get("properties").stream()
                 .filter(b -> b.contains(PREFIX)).toList();
-        assertEquals(4, blocks.size(), "component options, max-retries=0, rate limit, Camel Main");
+        assertEquals(5, blocks.size(), "component options, max-retries=0, rate limit, Camel Main, Spring Boot");
         for (String block : blocks) {
             Properties written = DocBlocks.properties(block);
             try (RunningMain main = RunningMain.start(written, new RouteBuilder() {

@@ -36,10 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps the reference page's code honest. Each Java block of the page is, character for character, a tagged region
- * of this class (the Usage routes, and the README's error-handling example) or of
- * {@link ReferenceConfigurationSnippetsTest} (configuration, retries, redelivery); each YAML block is loaded as it is
- * written; the Usage routes in both DSLs run against the simulator (a {@code jms:} consumer is a {@code direct:} one
- * here, so no broker is needed) and do what the page says; the dependency blocks name this build's artifacts.
+ * of this class (the Usage routes, and the README's error-handling example), of
+ * {@link ReferenceConfigurationSnippetsTest} (configuration, retries, redelivery) or of
+ * {@link ReferenceDslSnippetsTest} (the Endpoint DSL and Component DSL); each YAML block is loaded as it is written
+ * (the Kamelet route's by ReferenceDslSnippetsTest); the Usage routes in both DSLs run against the simulator (a
+ * {@code jms:} consumer is a {@code direct:} one here, so no broker is needed) and do what the page says; the
+ * dependency blocks name this build's artifacts.
  */
 class ReferenceSnippetsTest {
 
@@ -104,12 +106,12 @@ class ReferenceSnippetsTest {
 
     @Test
     void everyJavaBlockOfThePageIsATaggedRegionOfASnippetTest() throws IOException {
-        Map<String, String> regions = DocBlocks.taggedRegions(THIS, CONFIGURATION);
+        Map<String, String> regions = DocBlocks.taggedRegions(THIS, CONFIGURATION, ReferenceDslSnippetsTest.THIS);
         List<String> blocks = DocBlocks.allBlocks().get("java");
         assertEquals(regions.size(), blocks.size(), "one region per Java block of " + DocBlocks.ADOC);
         for (String block : blocks) {
-            assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + " or " + CONFIGURATION + ":\n"
-                                                     + block);
+            assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + ", " + CONFIGURATION + " or "
+                                                     + ReferenceDslSnippetsTest.THIS + ":\n" + block);
         }
     }
 
@@ -118,7 +120,9 @@ class ReferenceSnippetsTest {
         Map<String, List<String>> all = DocBlocks.allBlocks();
         assertEquals(List.of("xml", "properties", "java", "yaml"), List.copyOf(all.keySet()),
                 "a block in another language needs a test that reads it");
-        assertEquals(usageBlocks("yaml"), all.get("yaml"), "the YAML blocks are those of the Usage section");
+        List<String> read = new ArrayList<>(usageBlocks("yaml"));
+        read.addAll(DocBlocks.blocks(DocBlocks.section("=== Kamelets", "=== Not included yet"), "yaml"));
+        assertEquals(read, all.get("yaml"), "the YAML blocks are those of the Usage and Kamelets sections");
     }
 
     @Test
@@ -129,7 +133,15 @@ class ReferenceSnippetsTest {
         assertTrue(project.find(), "the component's coordinates in camel-extend.pom.xml");
         String coordinates = "<dependency>\n    <groupId>" + project.group(1) + "</groupId>\n    <artifactId>"
                              + project.group(2) + "</artifactId>\n    <version>" + project.group(3) + "</version>\n";
-        assertEquals(List.of(coordinates + "</dependency>\n"), DocBlocks.allBlocks().get("xml"), "the page's one XML block");
+        String starterPom = Files.readString(Path.of("spring-boot/pom.xml"), StandardCharsets.UTF_8);
+        Matcher starter = Pattern.compile("(?s)</modelVersion>.*?<groupId>(.*?)</groupId>\\s*<artifactId>(.*?)</artifactId>"
+                                          + "\\s*<version>(.*?)</version>").matcher(starterPom);
+        assertTrue(starter.find(), "the starter's coordinates in spring-boot/pom.xml");
+        String starterCoordinates = "<dependency>\n    <groupId>" + starter.group(1) + "</groupId>\n    <artifactId>"
+                                    + starter.group(2) + "</artifactId>\n    <version>" + starter.group(3)
+                                    + "</version>\n</dependency>\n";
+        assertEquals(List.of(coordinates + "</dependency>\n", starterCoordinates), DocBlocks.allBlocks().get("xml"),
+                     "the page's XML blocks: the component's and the Spring Boot starter's coordinates");
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         assertTrue(readme.contains("## Install\n\n```xml\n" + coordinates + "</dependency>\n```"), "README's Install");
         String simulator = Files.readString(Path.of("simulator/README.md"), StandardCharsets.UTF_8);
