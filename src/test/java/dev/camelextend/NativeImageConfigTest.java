@@ -48,8 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>the configuration, endpoint and operation enum, which Camel's property binding and type converters may reach
  * reflectively when no configurer answers.</li>
  * </ul>
- * Resources: the generated service files and component metadata (found by name at run time), the version file the
- * User-Agent reads, and HttpClient 5's public suffix list, which its TLS host-name check loads by name.
+ * Resources: the service files and component metadata (found by name at run time), the Kamelets (found by name under
+ * {@code classpath:kamelets}), the version file the User-Agent reads, and HttpClient 5's public suffix list, which its
+ * TLS host-name check loads by name.
  */
 class NativeImageConfigTest {
 
@@ -90,6 +91,7 @@ class NativeImageConfigTest {
         assertFalse(reflect.containsKey("dev.camelextend.client.ExtendClient"), "the client room is not reflective");
         List<String> resources = resources();
         assertTrue(resources.contains(SERVICES + "component/extend"), () -> resources.toString());
+        assertTrue(resources.contains("kamelets/extend-cancel-run-action.kamelet.yaml"), () -> resources.toString());
         assertTrue(resources.contains("dev/camelextend/client/camel-extend.properties"), () -> resources.toString());
         // well-formed JSON of the shapes native-image reads: an array of classes, an object of resource patterns
         ObjectMapper json = new ObjectMapper();
@@ -127,8 +129,9 @@ class NativeImageConfigTest {
                 p.load(in);
             }
             String name = p.getProperty("class");
-            assertNotNull(name, service + " names no class");
-            entries.put(name, CREATED_BY_NAME);
+            if (name != null) { // component.properties, for catalogs and IDE plugins, names none
+                entries.put(name, CREATED_BY_NAME);
+            }
         }
         for (Class<?> bound : List.of(ExtendConfiguration.class, ExtendEndpoint.class, ExtendOperation.class)) {
             entries.putIfAbsent(bound.getName(), BOUND);
@@ -141,6 +144,7 @@ class NativeImageConfigTest {
         List<String> resources = new ArrayList<>(serviceFiles());
         resources.add("META-INF/dev/camelextend/extend.json");
         resources.add("dev/camelextend/client/camel-extend.properties");
+        resources.addAll(kamelets());
         resources.add(PUBLIC_SUFFIX_LIST);
         resources.sort(null);
         return resources;
@@ -202,7 +206,15 @@ class NativeImageConfigTest {
         return names;
     }
 
-    /** The generated Camel service files of the component, as resource names. */
+    /** The Kamelets the jar ships, which camel-kamelet finds by name under classpath:kamelets. */
+    private static List<String> kamelets() throws IOException {
+        Path root = CLASSES;
+        try (Stream<Path> files = Files.list(root.resolve("kamelets"))) {
+            return files.map(f -> relative(root, f)).filter(f -> f.endsWith(".kamelet.yaml")).sorted().toList();
+        }
+    }
+
+    /** The Camel service files of the component (generated, and component.properties), as resource names. */
     private static List<String> serviceFiles() throws IOException, URISyntaxException {
         Path root = CLASSES;
         Path services = root.resolve(SERVICES);
