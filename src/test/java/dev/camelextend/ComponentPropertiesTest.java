@@ -58,12 +58,15 @@ class ComponentPropertiesTest {
         }
     }
 
-    /** The copy next to this build's classes; Camel's own jars on the test classpath carry theirs too. */
+    /**
+     * The copy next to this build's classes; Camel's own jars on the test classpath carry theirs too. The classes are
+     * a directory here and the built jar in the version matrix (compat/), whose resources are {@code jar:} URLs.
+     */
     private static URL ourCopy(String resource) throws IOException {
         String classes = ExtendComponent.class.getProtectionDomain().getCodeSource().getLocation().toString();
         List<URL> found = new ArrayList<>();
         for (URL url : Collections.list(ExtendComponent.class.getClassLoader().getResources(resource))) {
-            if (url.toString().startsWith(classes)) {
+            if (url.toString().startsWith(classes) || url.toString().startsWith("jar:" + classes + "!/")) {
                 found.add(url);
             }
         }

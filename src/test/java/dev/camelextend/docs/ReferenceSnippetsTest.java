@@ -140,8 +140,9 @@ class ReferenceSnippetsTest {
         String starterCoordinates = "<dependency>\n    <groupId>" + starter.group(1) + "</groupId>\n    <artifactId>"
                                     + starter.group(2) + "</artifactId>\n    <version>" + starter.group(3)
                                     + "</version>\n</dependency>\n";
-        assertEquals(List.of(coordinates + "</dependency>\n", starterCoordinates), DocBlocks.allBlocks().get("xml"),
-                     "the page's XML blocks: the component's and the Spring Boot starter's coordinates");
+        assertEquals(List.of(coordinates + "</dependency>\n", starterCoordinates, ReferenceVersionsTest.boot3Boms()),
+                     DocBlocks.allBlocks().get("xml"), "the page's XML blocks: the component's and the Spring Boot"
+                                                        + " starter's coordinates, the BOM imports of Versions");
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         assertTrue(readme.contains("## Install\n\n```xml\n" + coordinates + "</dependency>\n```"), "README's Install");
         String simulator = Files.readString(Path.of("simulator/README.md"), StandardCharsets.UTF_8);
