@@ -21,12 +21,12 @@ class RuntimeVersionsTest {
 
     @Test
     void theClassPathHasTheRequestedRuntimeAndNoOtherVersionOfIt() {
-        String camel = required("runtime.camel.version");
-        String camelTest = required("runtime.camel-test.version");
-        String camelKamelet = required("runtime.camel-kamelet.version");
-        String httpclient5 = required("runtime.httpclient5.version");
-        String httpcore5 = required("runtime.httpcore5.version");
-        String jackson = required("runtime.jackson.version");
+        String camel = required("expected.camel.version");
+        String camelTest = required("expected.camel-test.version");
+        String camelKamelet = required("expected.camel-kamelet.version");
+        String httpclient5 = required("expected.httpclient5.version");
+        String httpcore5 = required("expected.httpcore5.version");
+        String jackson = required("expected.jackson.version");
 
         Map<String, String> wrong = new TreeMap<>();
         List<String> seen = new ArrayList<>();
