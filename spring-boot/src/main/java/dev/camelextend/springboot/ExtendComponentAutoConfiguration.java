@@ -52,7 +52,6 @@ public class ExtendComponentAutoConfiguration {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
-                HttpClientVersions.checkRuntime();
                 apply(target.getCamelContext(), target);
             }
 
