@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelextend.ExtendCancelNotAllowedException;
 import dev.camelextend.ExtendConstants;
 import dev.camelextend.ExtendEndpoint;
 import dev.camelextend.builder.endpoint.StaticEndpointBuilders;
@@ -19,6 +18,7 @@ import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.Advance
 import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.ExtendEndpointBuilder;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
+import dev.camelextend.support.CancelChecks;
 import dev.camelextend.simulator.ExtendSimulatorExtension;
 import dev.camelextend.simulator.RecordedRequest;
 import org.apache.camel.CamelContext;
@@ -85,17 +85,8 @@ class EndpointDslTest {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
 
-            String running = sim.seedRun("PROCESSING");
-            Exchange cancelled = template.request("direct:cancel", e -> e.getIn().setBody(running));
-            assertNull(cancelled.getException());
-            assertEquals(running, assertInstanceOf(WorkflowRun.class, cancelled.getMessage().getBody()).getId());
-            assertEquals("CANCELLED", sim.status(running));
-
-            String finished = sim.seedRun("PROCESSED");
-            Exchange refused = template.request("direct:cancel", e -> e.getIn().setBody(finished));
-            ExtendCancelNotAllowedException e = assertInstanceOf(ExtendCancelNotAllowedException.class,
-                    refused.getException());
-            assertEquals(finished, e.getRunId());
+            CancelChecks.cancelsARunningRun(template, sim, "direct:cancel");
+            String finished = CancelChecks.refusesAFinishedRun(template, sim, "direct:cancel");
 
             // the header name comes from the DSL's header builder and wins over the body, as ExtendConstants says
             sim.clearJournal();

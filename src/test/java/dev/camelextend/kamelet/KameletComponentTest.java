@@ -2,10 +2,10 @@ package dev.camelextend.kamelet;
 
 import java.util.Properties;
 
-import dev.camelextend.ExtendCancelNotAllowedException;
 import dev.camelextend.ExtendConstants;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
+import dev.camelextend.support.CancelChecks;
 import dev.camelextend.simulator.ExtendSimulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -46,16 +46,8 @@ class KameletComponentTest {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
 
-            String running = sim.seedRun("PROCESSING");
-            Exchange cancelled = template.request("direct:cancel", e -> e.getIn().setBody(running));
-            assertNull(cancelled.getException());
-            assertEquals(running, assertInstanceOf(WorkflowRun.class, cancelled.getMessage().getBody()).getId());
-            assertEquals("CANCELLED", sim.status(running));
-
-            String finished = sim.seedRun("PROCESSED");
-            assertInstanceOf(ExtendCancelNotAllowedException.class,
-                    template.request("direct:cancel", e -> e.getIn().setBody(finished)).getException());
-            assertEquals("PROCESSED", sim.status(finished));
+            CancelChecks.cancelsARunningRun(template, sim, "direct:cancel");
+            String finished = CancelChecks.refusesAFinishedRun(template, sim, "direct:cancel");
 
             Exchange read = template.request("direct:get", e -> e.getIn().setBody(finished));
             assertNull(read.getException());
