@@ -40,9 +40,15 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchconcurrency":
+        case "batchConcurrency": getOrCreateConfiguration(target).setBatchConcurrency(property(camelContext, int.class, value)); return true;
+        case "batchid":
+        case "batchId": getOrCreateConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelextend.ExtendConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "filenamecontains":
+        case "fileNameContains": getOrCreateConfiguration(target).setFileNameContains(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -53,6 +59,12 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxfailedpolls":
+        case "maxFailedPolls": getOrCreateConfiguration(target).setMaxFailedPolls(property(camelContext, int.class, value)); return true;
+        case "maxpasses":
+        case "maxPasses": getOrCreateConfiguration(target).setMaxPasses(property(camelContext, int.class, value)); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsebytesinflight":
         case "maxResponseBytesInFlight": target.setMaxResponseBytesInFlight(property(camelContext, long.class, value)); return true;
         case "maxresponsesize":
@@ -63,6 +75,14 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxworkerthreads":
         case "maxWorkerThreads": target.setMaxWorkerThreads(property(camelContext, int.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progressinterval":
+        case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progresslistener":
+        case "progressListener": getOrCreateConfiguration(target).setProgressListener(property(camelContext, dev.camelextend.client.BatchProgressListener.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -83,9 +103,26 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runid":
         case "runId": getOrCreateConfiguration(target).setRunId(property(camelContext, java.lang.String.class, value)); return true;
+        case "runkind":
+        case "runKind": getOrCreateConfiguration(target).setRunKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "singlepage":
+        case "singlePage": getOrCreateConfiguration(target).setSinglePage(property(camelContext, boolean.class, value)); return true;
+        case "sortby":
+        case "sortBy": getOrCreateConfiguration(target).setSortBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortdir":
+        case "sortDir": getOrCreateConfiguration(target).setSortDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourceid":
+        case "sourceId": getOrCreateConfiguration(target).setSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "waitforoutcome":
+        case "waitForOutcome": getOrCreateConfiguration(target).setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "workflowid":
+        case "workflowId": getOrCreateConfiguration(target).setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -105,9 +142,15 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchconcurrency":
+        case "batchConcurrency": return int.class;
+        case "batchid":
+        case "batchId": return java.lang.String.class;
         case "configuration": return dev.camelextend.ExtendConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "filenamecontains":
+        case "fileNameContains": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -118,6 +161,12 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxfailedpolls":
+        case "maxFailedPolls": return int.class;
+        case "maxpasses":
+        case "maxPasses": return int.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
         case "maxresponsebytesinflight":
         case "maxResponseBytesInFlight": return long.class;
         case "maxresponsesize":
@@ -128,6 +177,14 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetryAfter": return long.class;
         case "maxworkerthreads":
         case "maxWorkerThreads": return int.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
+        case "progresslistener":
+        case "progressListener": return dev.camelextend.client.BatchProgressListener.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -148,9 +205,26 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return long.class;
         case "runid":
         case "runId": return java.lang.String.class;
+        case "runkind":
+        case "runKind": return java.lang.String.class;
+        case "singlepage":
+        case "singlePage": return boolean.class;
+        case "sortby":
+        case "sortBy": return java.lang.String.class;
+        case "sortdir":
+        case "sortDir": return java.lang.String.class;
+        case "sourceid":
+        case "sourceId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "status": return java.lang.String.class;
         case "synchronous": return boolean.class;
+        case "waitforoutcome":
+        case "waitForOutcome": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
+        case "workflowid":
+        case "workflowId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -171,9 +245,15 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "batchconcurrency":
+        case "batchConcurrency": return getOrCreateConfiguration(target).getBatchConcurrency();
+        case "batchid":
+        case "batchId": return getOrCreateConfiguration(target).getBatchId();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "filenamecontains":
+        case "fileNameContains": return getOrCreateConfiguration(target).getFileNameContains();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -184,6 +264,12 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxfailedpolls":
+        case "maxFailedPolls": return getOrCreateConfiguration(target).getMaxFailedPolls();
+        case "maxpasses":
+        case "maxPasses": return getOrCreateConfiguration(target).getMaxPasses();
+        case "maxpollinterval":
+        case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxresponsebytesinflight":
         case "maxResponseBytesInFlight": return target.getMaxResponseBytesInFlight();
         case "maxresponsesize":
@@ -194,6 +280,14 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "maxworkerthreads":
         case "maxWorkerThreads": return target.getMaxWorkerThreads();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "progressinterval":
+        case "progressInterval": return getOrCreateConfiguration(target).getProgressInterval();
+        case "progresslistener":
+        case "progressListener": return getOrCreateConfiguration(target).getProgressListener();
         case "proxyauthpassword":
         case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
         case "proxyauthusername":
@@ -214,9 +308,26 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "runid":
         case "runId": return getOrCreateConfiguration(target).getRunId();
+        case "runkind":
+        case "runKind": return getOrCreateConfiguration(target).getRunKind();
+        case "singlepage":
+        case "singlePage": return getOrCreateConfiguration(target).isSinglePage();
+        case "sortby":
+        case "sortBy": return getOrCreateConfiguration(target).getSortBy();
+        case "sortdir":
+        case "sortDir": return getOrCreateConfiguration(target).getSortDir();
+        case "sourceid":
+        case "sourceId": return getOrCreateConfiguration(target).getSourceId();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "status": return getOrCreateConfiguration(target).getStatus();
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
+        case "waitforoutcome":
+        case "waitForOutcome": return getOrCreateConfiguration(target).isWaitForOutcome();
+        case "waittimeout":
+        case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        case "workflowid":
+        case "workflowId": return getOrCreateConfiguration(target).getWorkflowId();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
         default: return null;

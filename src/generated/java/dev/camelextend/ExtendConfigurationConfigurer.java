@@ -31,18 +31,38 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiVersion": target.setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchconcurrency":
+        case "batchConcurrency": target.setBatchConcurrency(property(camelContext, int.class, value)); return true;
+        case "batchid":
+        case "batchId": target.setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "filenamecontains":
+        case "fileNameContains": target.setFileNameContains(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreadcount":
         case "ioThreadCount": target.setIoThreadCount(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxfailedpolls":
+        case "maxFailedPolls": target.setMaxFailedPolls(property(camelContext, int.class, value)); return true;
+        case "maxpasses":
+        case "maxPasses": target.setMaxPasses(property(camelContext, int.class, value)); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": target.setMaxPollInterval(property(camelContext, long.class, value)); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.setMaxRetryAfter(property(camelContext, long.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": target.setProgressInterval(property(camelContext, long.class, value)); return true;
+        case "progresslistener":
+        case "progressListener": target.setProgressListener(property(camelContext, dev.camelextend.client.BatchProgressListener.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": target.setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -63,9 +83,26 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, long.class, value)); return true;
         case "runid":
         case "runId": target.setRunId(property(camelContext, java.lang.String.class, value)); return true;
+        case "runkind":
+        case "runKind": target.setRunKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "singlepage":
+        case "singlePage": target.setSinglePage(property(camelContext, boolean.class, value)); return true;
+        case "sortby":
+        case "sortBy": target.setSortBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortdir":
+        case "sortDir": target.setSortDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourceid":
+        case "sourceId": target.setSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "status": target.setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": target.setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "waitforoutcome":
+        case "waitForOutcome": target.setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.setWaitTimeout(property(camelContext, long.class, value)); return true;
+        case "workflowid":
+        case "workflowId": target.setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -83,18 +120,38 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiVersion": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchconcurrency":
+        case "batchConcurrency": return int.class;
+        case "batchid":
+        case "batchId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "filenamecontains":
+        case "fileNameContains": return java.lang.String.class;
         case "iothreadcount":
         case "ioThreadCount": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxfailedpolls":
+        case "maxFailedPolls": return int.class;
+        case "maxpasses":
+        case "maxPasses": return int.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
+        case "progresslistener":
+        case "progressListener": return dev.camelextend.client.BatchProgressListener.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -115,9 +172,26 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "retryMaxDelay": return long.class;
         case "runid":
         case "runId": return java.lang.String.class;
+        case "runkind":
+        case "runKind": return java.lang.String.class;
+        case "singlepage":
+        case "singlePage": return boolean.class;
+        case "sortby":
+        case "sortBy": return java.lang.String.class;
+        case "sortdir":
+        case "sortDir": return java.lang.String.class;
+        case "sourceid":
+        case "sourceId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "status": return java.lang.String.class;
         case "synchronous": return boolean.class;
+        case "waitforoutcome":
+        case "waitForOutcome": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
+        case "workflowid":
+        case "workflowId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -136,18 +210,38 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiVersion": return target.getApiVersion();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "batchconcurrency":
+        case "batchConcurrency": return target.getBatchConcurrency();
+        case "batchid":
+        case "batchId": return target.getBatchId();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "filenamecontains":
+        case "fileNameContains": return target.getFileNameContains();
         case "iothreadcount":
         case "ioThreadCount": return target.getIoThreadCount();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxfailedpolls":
+        case "maxFailedPolls": return target.getMaxFailedPolls();
+        case "maxpasses":
+        case "maxPasses": return target.getMaxPasses();
+        case "maxpollinterval":
+        case "maxPollInterval": return target.getMaxPollInterval();
         case "maxresponsesize":
         case "maxResponseSize": return target.getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getMaxRetryAfter();
+        case "pagesize":
+        case "pageSize": return target.getPageSize();
+        case "pollinterval":
+        case "pollInterval": return target.getPollInterval();
+        case "progressinterval":
+        case "progressInterval": return target.getProgressInterval();
+        case "progresslistener":
+        case "progressListener": return target.getProgressListener();
         case "proxyauthpassword":
         case "proxyAuthPassword": return target.getProxyAuthPassword();
         case "proxyauthusername":
@@ -168,9 +262,26 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "retryMaxDelay": return target.getRetryMaxDelay();
         case "runid":
         case "runId": return target.getRunId();
+        case "runkind":
+        case "runKind": return target.getRunKind();
+        case "singlepage":
+        case "singlePage": return target.isSinglePage();
+        case "sortby":
+        case "sortBy": return target.getSortBy();
+        case "sortdir":
+        case "sortDir": return target.getSortDir();
+        case "sourceid":
+        case "sourceId": return target.getSourceId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "status": return target.getStatus();
         case "synchronous": return target.isSynchronous();
+        case "waitforoutcome":
+        case "waitForOutcome": return target.isWaitForOutcome();
+        case "waittimeout":
+        case "waitTimeout": return target.getWaitTimeout();
+        case "workflowid":
+        case "workflowId": return target.getWorkflowId();
         case "workspaceid":
         case "workspaceId": return target.getWorkspaceId();
         default: return null;

@@ -31,20 +31,40 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchconcurrency":
+        case "batchConcurrency": target.getConfiguration().setBatchConcurrency(property(camelContext, int.class, value)); return true;
+        case "batchid":
+        case "batchId": target.getConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "filenamecontains":
+        case "fileNameContains": target.getConfiguration().setFileNameContains(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreadcount":
         case "ioThreadCount": target.getConfiguration().setIoThreadCount(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxfailedpolls":
+        case "maxFailedPolls": target.getConfiguration().setMaxFailedPolls(property(camelContext, int.class, value)); return true;
+        case "maxpasses":
+        case "maxPasses": target.getConfiguration().setMaxPasses(property(camelContext, int.class, value)); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsesize":
         case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progressinterval":
+        case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progresslistener":
+        case "progressListener": target.getConfiguration().setProgressListener(property(camelContext, dev.camelextend.client.BatchProgressListener.class, value)); return true;
         case "proxyauthpassword":
         case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyauthusername":
@@ -65,9 +85,26 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runid":
         case "runId": target.getConfiguration().setRunId(property(camelContext, java.lang.String.class, value)); return true;
+        case "runkind":
+        case "runKind": target.getConfiguration().setRunKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "singlepage":
+        case "singlePage": target.getConfiguration().setSinglePage(property(camelContext, boolean.class, value)); return true;
+        case "sortby":
+        case "sortBy": target.getConfiguration().setSortBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "sortdir":
+        case "sortDir": target.getConfiguration().setSortDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourceid":
+        case "sourceId": target.getConfiguration().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "waitforoutcome":
+        case "waitForOutcome": target.getConfiguration().setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "workflowid":
+        case "workflowId": target.getConfiguration().setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -85,20 +122,40 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "apiVersion": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchconcurrency":
+        case "batchConcurrency": return int.class;
+        case "batchid":
+        case "batchId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "filenamecontains":
+        case "fileNameContains": return java.lang.String.class;
         case "iothreadcount":
         case "ioThreadCount": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxfailedpolls":
+        case "maxFailedPolls": return int.class;
+        case "maxpasses":
+        case "maxPasses": return int.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
         case "maxresponsesize":
         case "maxResponseSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
+        case "progresslistener":
+        case "progressListener": return dev.camelextend.client.BatchProgressListener.class;
         case "proxyauthpassword":
         case "proxyAuthPassword": return java.lang.String.class;
         case "proxyauthusername":
@@ -119,9 +176,26 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "retryMaxDelay": return long.class;
         case "runid":
         case "runId": return java.lang.String.class;
+        case "runkind":
+        case "runKind": return java.lang.String.class;
+        case "singlepage":
+        case "singlePage": return boolean.class;
+        case "sortby":
+        case "sortBy": return java.lang.String.class;
+        case "sortdir":
+        case "sortDir": return java.lang.String.class;
+        case "sourceid":
+        case "sourceId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "status": return java.lang.String.class;
         case "synchronous": return boolean.class;
+        case "waitforoutcome":
+        case "waitForOutcome": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
+        case "workflowid":
+        case "workflowId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -140,20 +214,40 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "apiVersion": return target.getConfiguration().getApiVersion();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "batchconcurrency":
+        case "batchConcurrency": return target.getConfiguration().getBatchConcurrency();
+        case "batchid":
+        case "batchId": return target.getConfiguration().getBatchId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "filenamecontains":
+        case "fileNameContains": return target.getConfiguration().getFileNameContains();
         case "iothreadcount":
         case "ioThreadCount": return target.getConfiguration().getIoThreadCount();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxfailedpolls":
+        case "maxFailedPolls": return target.getConfiguration().getMaxFailedPolls();
+        case "maxpasses":
+        case "maxPasses": return target.getConfiguration().getMaxPasses();
+        case "maxpollinterval":
+        case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
         case "maxresponsesize":
         case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "progressinterval":
+        case "progressInterval": return target.getConfiguration().getProgressInterval();
+        case "progresslistener":
+        case "progressListener": return target.getConfiguration().getProgressListener();
         case "proxyauthpassword":
         case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
         case "proxyauthusername":
@@ -174,9 +268,26 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runid":
         case "runId": return target.getConfiguration().getRunId();
+        case "runkind":
+        case "runKind": return target.getConfiguration().getRunKind();
+        case "singlepage":
+        case "singlePage": return target.getConfiguration().isSinglePage();
+        case "sortby":
+        case "sortBy": return target.getConfiguration().getSortBy();
+        case "sortdir":
+        case "sortDir": return target.getConfiguration().getSortDir();
+        case "sourceid":
+        case "sourceId": return target.getConfiguration().getSourceId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "status": return target.getConfiguration().getStatus();
         case "synchronous": return target.getConfiguration().isSynchronous();
+        case "waitforoutcome":
+        case "waitForOutcome": return target.getConfiguration().isWaitForOutcome();
+        case "waittimeout":
+        case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        case "workflowid":
+        case "workflowId": return target.getConfiguration().getWorkflowId();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
         default: return null;

@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import dev.camelextend.client.BatchProgressListener;
 import dev.camelextend.client.ExtendDefaults;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
@@ -132,6 +133,110 @@ public class ExtendConfiguration implements Cloneable {
 
     @UriParam(label = "proxy,security", secret = true, description = "The proxy password.")
     private String proxyAuthPassword;
+
+    /* -- which run, and waiting for it to settle -- */
+
+    @UriParam(label = "producer", defaultValue = "auto", enums = "auto,workflow,extract,classify,split,parse",
+              description = "The kind of run acted on: a workflow run or an extract, classify, split or parse"
+                            + " (processor) run. auto picks it from the ID's prefix as Extend documents them"
+                            + " (workflow_run_, exr_, clr_, splr_, pr_) and takes a workflow run for any other ID; for"
+                            + " listRuns and cancelBatch, auto means workflow runs. The CamelExtendRunKind header wins.")
+    private String runKind = "auto";
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "cancelRun: after the cancel, wait for the run to settle (not PENDING, PROCESSING or"
+                            + " CANCELLING) by polling it without holding a thread, within waitTimeout. The body is"
+                            + " then the settled run and CamelExtendCancelWon says whether the cancel won. cancelBatch:"
+                            + " wait for each cancelled run the same way.")
+    private boolean waitForOutcome;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.WAIT_TIMEOUT, javaType = "java.time.Duration",
+              description = "How long awaitRun (or a cancel with waitForOutcome) waits for the run to settle before it"
+                            + " fails with ExtendWaitTimeoutException, which carries the status last seen.")
+    private long waitTimeout = ExtendDefaults.WAIT_TIMEOUT_MILLIS;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.POLL_INTERVAL, javaType = "java.time.Duration",
+              description = "While waiting: the delay before the first poll, and between polls during the first 30"
+                            + " seconds; after that each delay grows by 15% up to maxPollInterval. Every delay is spread"
+                            + " by +/-25%.")
+    private long pollInterval = ExtendDefaults.POLL_INTERVAL_MILLIS;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.MAX_POLL_INTERVAL, javaType = "java.time.Duration",
+              description = "While waiting: the longest delay between two polls.")
+    private long maxPollInterval = ExtendDefaults.MAX_POLL_INTERVAL_MILLIS;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.MAX_FAILED_POLLS_TEXT,
+              description = "While waiting: how many polls in a row may fail transiently (no answer, 429 or 5xx after"
+                            + " the poll's own retries) before the wait fails with the last failure. A 401, 404 or a"
+                            + " body that is not the run fails the wait at once.")
+    private int maxFailedPolls = ExtendDefaults.MAX_FAILED_POLLS;
+
+    /* -- listing -- */
+
+    @UriParam(label = "producer",
+              description = "listRuns and cancelBatch: only runs of this workflow. The CamelExtendWorkflowId header wins.")
+    private String workflowId;
+
+    @UriParam(label = "producer",
+              description = "listRuns and cancelBatch: only runs of this batch. The CamelExtendBatchId header wins; for"
+                            + " cancelBatch a String body is the batch when neither is set.")
+    private String batchId;
+
+    @UriParam(label = "producer",
+              description = "listRuns of processor runs: only runs started by this source, such as a workflow run ID."
+                            + " The CamelExtendSourceId header wins.")
+    private String sourceId;
+
+    @UriParam(label = "producer",
+              description = "listRuns: only runs in these statuses, comma-separated (e.g. PENDING,PROCESSING). Extend"
+                            + " lists one status per request, so several are listed one after the other. The"
+                            + " CamelExtendListStatus header wins.")
+    private String status;
+
+    @UriParam(label = "producer",
+              description = "listRuns and cancelBatch: only runs whose file name contains this text.")
+    private String fileNameContains;
+
+    @UriParam(label = "producer", enums = "updatedAt,createdAt",
+              description = "listRuns: the order, by updatedAt (Extend's default) or createdAt.")
+    private String sortBy;
+
+    @UriParam(label = "producer", enums = "asc,desc", description = "listRuns: asc or desc (Extend's default).")
+    private String sortDir;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.PAGE_SIZE_TEXT,
+              description = "listRuns and cancelBatch: how many runs each page request asks for (1 to 1000).")
+    private int pageSize = ExtendDefaults.PAGE_SIZE;
+
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "listRuns: return one page (a List of runs) with the next page's token in"
+                            + " CamelExtendNextPageToken, and ask for the page in CamelExtendPageToken. Without it the"
+                            + " body is an Iterable over every matching run that fetches pages as it is walked, for"
+                            + " split(body()).streaming().")
+    private boolean singlePage;
+
+    /* -- cancelling a batch -- */
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.BATCH_CONCURRENCY_TEXT,
+              description = "cancelBatch: how many cancels may be under way at once. They also wait for the write"
+                            + " rate limit, so a higher value only helps when Extend's latency, not the limit, is what"
+                            + " holds them back.")
+    private int batchConcurrency = ExtendDefaults.BATCH_CONCURRENCY;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.MAX_PASSES_TEXT,
+              description = "cancelBatch: how many times at most the batch is listed. A pass that cancelled anything"
+                            + " is followed by another (runs may change status while they are listed); the job is"
+                            + " complete when a pass finds nothing left to cancel.")
+    private int maxPasses = ExtendDefaults.MAX_PASSES;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.PROGRESS_INTERVAL, javaType = "java.time.Duration",
+              description = "cancelBatch: how often progress is logged (INFO) and told to the progressListener.")
+    private long progressInterval = ExtendDefaults.PROGRESS_INTERVAL_MILLIS;
+
+    @UriParam(label = "producer,advanced",
+              description = "cancelBatch: a dev.camelextend.client.BatchProgressListener told the counts at each"
+                            + " progressInterval and at the end, e.g. to print a progress line.")
+    private BatchProgressListener progressListener;
 
     public String getApiKey() {
         return apiKey;
@@ -315,6 +420,158 @@ public class ExtendConfiguration implements Cloneable {
 
     public void setProxyAuthPassword(String proxyAuthPassword) {
         this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getRunKind() {
+        return runKind;
+    }
+
+    public void setRunKind(String runKind) {
+        this.runKind = runKind;
+    }
+
+    public boolean isWaitForOutcome() {
+        return waitForOutcome;
+    }
+
+    public void setWaitForOutcome(boolean waitForOutcome) {
+        this.waitForOutcome = waitForOutcome;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public long getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(long maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    public int getMaxFailedPolls() {
+        return maxFailedPolls;
+    }
+
+    public void setMaxFailedPolls(int maxFailedPolls) {
+        this.maxFailedPolls = maxFailedPolls;
+    }
+
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    public void setWorkflowId(String workflowId) {
+        this.workflowId = workflowId;
+    }
+
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public void setBatchId(String batchId) {
+        this.batchId = batchId;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getFileNameContains() {
+        return fileNameContains;
+    }
+
+    public void setFileNameContains(String fileNameContains) {
+        this.fileNameContains = fileNameContains;
+    }
+
+    public String getSortBy() {
+        return sortBy;
+    }
+
+    public void setSortBy(String sortBy) {
+        this.sortBy = sortBy;
+    }
+
+    public String getSortDir() {
+        return sortDir;
+    }
+
+    public void setSortDir(String sortDir) {
+        this.sortDir = sortDir;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public boolean isSinglePage() {
+        return singlePage;
+    }
+
+    public void setSinglePage(boolean singlePage) {
+        this.singlePage = singlePage;
+    }
+
+    public int getBatchConcurrency() {
+        return batchConcurrency;
+    }
+
+    public void setBatchConcurrency(int batchConcurrency) {
+        this.batchConcurrency = batchConcurrency;
+    }
+
+    public int getMaxPasses() {
+        return maxPasses;
+    }
+
+    public void setMaxPasses(int maxPasses) {
+        this.maxPasses = maxPasses;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
+    }
+
+    public BatchProgressListener getProgressListener() {
+        return progressListener;
+    }
+
+    public void setProgressListener(BatchProgressListener progressListener) {
+        this.progressListener = progressListener;
     }
 
     /** A copy, so an endpoint's overrides never change the component's defaults. */

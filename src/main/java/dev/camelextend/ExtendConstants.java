@@ -35,6 +35,47 @@ public final class ExtendConstants {
               javaType = "int")
     public static final String ATTEMPTS = "CamelExtendAttempts";
 
+    @Metadata(label = "producer", description = "In: the kind of run (workflow, extract, classify, split, parse or"
+                                                + " auto); wins over the runKind option.",
+              javaType = "String")
+    public static final String RUN_KIND = "CamelExtendRunKind";
+
+    @Metadata(label = "producer", description = "Out (cancelRun with waitForOutcome): true when the run settled"
+                                                + " CANCELLED, false when it finished first (PROCESSED, FAILED,"
+                                                + " NEEDS_REVIEW, REJECTED).",
+              javaType = "Boolean")
+    public static final String CANCEL_WON = "CamelExtendCancelWon";
+
+    @Metadata(label = "producer", description = "In (listRuns, cancelBatch): only runs of this workflow; wins over the"
+                                                + " workflowId option.",
+              javaType = "String")
+    public static final String WORKFLOW_ID = "CamelExtendWorkflowId";
+
+    @Metadata(label = "producer", description = "In (listRuns, cancelBatch): only runs of this batch; wins over the"
+                                                + " batchId option.",
+              javaType = "String")
+    public static final String BATCH_ID = "CamelExtendBatchId";
+
+    @Metadata(label = "producer", description = "In (listRuns of processor runs): only runs started by this source;"
+                                                + " wins over the sourceId option.",
+              javaType = "String")
+    public static final String SOURCE_ID = "CamelExtendSourceId";
+
+    @Metadata(label = "producer", description = "In (listRuns): the statuses to list, comma-separated; wins over the"
+                                                + " status option.",
+              javaType = "String")
+    public static final String LIST_STATUS = "CamelExtendListStatus";
+
+    @Metadata(label = "producer", description = "In (listRuns with singlePage): the page to return, as a previous"
+                                                + " CamelExtendNextPageToken gave it; none for the first page.",
+              javaType = "String")
+    public static final String PAGE_TOKEN = "CamelExtendPageToken";
+
+    @Metadata(label = "producer", description = "Out (listRuns with singlePage): the token of the next page, or"
+                                                + " removed on the last page.",
+              javaType = "String")
+    public static final String NEXT_PAGE_TOKEN = "CamelExtendNextPageToken";
+
     private ExtendConstants() {
     }
 }

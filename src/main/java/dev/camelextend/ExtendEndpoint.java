@@ -121,6 +121,7 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         if (c.getRunId() != null && RunId.problem(c.getRunId().strip()) != null) {
             throw new IllegalArgumentException("The runId option is invalid: " + RunId.problem(c.getRunId().strip()));
         }
+        checkOperationOptions(c);
         return ExtendClientSettings.builder()
                 .baseUrl(c.getBaseUrl())
                 .apiKey(c.getApiKey())
@@ -133,6 +134,31 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                 .alreadyCancelledIsSuccess(c.isAlreadyCancelledIsSuccess())
                 .maxResponseBytes(c.getMaxResponseSize())
                 .build();
+    }
+
+    /** The options of waits, listings and batches, so that a bad one fails the route at start, not a message. */
+    private static void checkOperationOptions(ExtendConfiguration c) {
+        try {
+            OperationCalls.configuredKind(c.getRunKind());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The runKind option is invalid: " + e.getMessage(), e);
+        }
+        OperationCalls.waitSettings(c);
+        try {
+            OperationCalls.optionQuery(c);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("A listing option is invalid: " + e.getMessage(), e);
+        }
+        if (c.getBatchConcurrency() < 1) {
+            throw new IllegalArgumentException("batchConcurrency must be 1 or more, got " + c.getBatchConcurrency());
+        }
+        if (c.getMaxPasses() < 1) {
+            throw new IllegalArgumentException("maxPasses must be 1 or more, got " + c.getMaxPasses());
+        }
+        if (c.getProgressInterval() <= 0) {
+            throw new IllegalArgumentException("progressInterval must be positive, got " + c.getProgressInterval()
+                                               + " ms");
+        }
     }
 
     private static void warnOnPlainHttp(String baseUrl) {

@@ -11,7 +11,8 @@ final class ExtendExceptions {
 
     static Exception from(Throwable error, String runId) {
         if (!(error instanceof ExtendCallFailure f)) {
-            return new ExtendException("Extend call for run " + runId + " failed: " + error, runId, error);
+            return new ExtendException("Extend call" + (runId == null ? "" : " for " + runId) + " failed: " + error,
+                    runId, error);
         }
         ErrorAnswer answer = f.getAnswer();
         return switch (f.getKind()) {
@@ -23,6 +24,7 @@ final class ExtendExceptions {
             case HTTP_STATUS -> fromStatus(f.getMessage(), runId, answer);
             // nothing was sent: status 0, as HttpResponseAware reports a call that got no answer
             case RATE_LIMITED -> new ExtendRateLimitException(f.getMessage(), runId, answer);
+            case WAIT_TIMEOUT -> new ExtendWaitTimeoutException(f.getMessage(), runId, f.getCurrentRun());
         };
     }
 

@@ -1,19 +1,13 @@
 package dev.camelextend;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.camelextend.client.ExtendCallFailure;
-import dev.camelextend.client.ExtendClient;
-import dev.camelextend.client.ExtendResponse;
 import dev.camelextend.client.HttpTransports;
-import dev.camelextend.client.RunId;
-import dev.camelextend.model.WorkflowRun;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -64,16 +58,9 @@ public class ExtendProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        String id;
-        CompletableFuture<ExtendResponse> call;
+        OperationCalls.Started call;
         try {
-            ExtendConfiguration config = endpoint.getConfiguration();
-            Message in = exchange.getIn();
-            RunId runId = RunIdResolver.resolve(in, config.getRunId());
-            id = runId.value();
-            String workspaceId = workspaceId(in, config, id);
-            ExtendClient client = endpoint.getClient();
-            call = client.call(endpoint.getOperation().runOperation(), runId, workspaceId);
+            call = OperationCalls.start(endpoint, exchange.getIn());
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -81,31 +68,16 @@ public class ExtendProducer extends DefaultAsyncProducer {
         }
         if ((exchange.isTransacted() || endpoint.getConfiguration().isSynchronous()) && !HttpTransports.isIoThread()) {
             // A transaction is bound to the consumer's thread: continuing on another thread would run error handling
-            // and later sends outside it. Every call ends (deadlines, retries and close() are all bounded). On an I/O
-            // thread of the component this wait would stop the thread that must send the request: continue async.
-            complete(exchange, call, id);
+            // and later sends outside it. Every call ends (deadlines, retries, waits and close() are all bounded). On
+            // an I/O thread of the component this wait would stop the thread that must send the request: continue
+            // async.
+            complete(exchange, call);
             callback.done(true);
             return true;
         }
         WorkerThreads workers = this.workers;
-        call.whenComplete((response, error) -> workers.execute(() -> continueRoute(exchange, call, id, callback)));
+        call.result().whenComplete((result, error) -> workers.execute(() -> continueRoute(exchange, call, callback)));
         return false;
-    }
-
-    /** The workspace header (checked: it becomes an HTTP header as it is), else the checked option, else none. */
-    private static String workspaceId(Message in, ExtendConfiguration config, String runId)
-            throws ExtendInvalidWorkspaceIdException {
-        Object header = in.getHeader(ExtendConstants.WORKSPACE_ID);
-        if (header == null) {
-            return config.getWorkspaceId();
-        }
-        String id = header instanceof String s ? s : String.valueOf(header);
-        String problem = RunId.workspaceProblem(id);
-        if (problem != null) {
-            throw new ExtendInvalidWorkspaceIdException("Invalid workspace ID in the header "
-                                                        + ExtendConstants.WORKSPACE_ID + ": " + problem, runId);
-        }
-        return id;
     }
 
     /**
@@ -113,14 +85,13 @@ public class ExtendProducer extends DefaultAsyncProducer {
      * {@code StackOverflowError} thrown by route code would escape the callback, end nowhere (this runs in a future's
      * continuation) and leave the exchange waiting forever. It is logged here and the exchange completes with it.
      */
-    private void continueRoute(Exchange exchange, CompletableFuture<ExtendResponse> call, String runId,
-                               AsyncCallback callback) {
-        complete(exchange, call, runId);
+    private void continueRoute(Exchange exchange, OperationCalls.Started call, AsyncCallback callback) {
+        complete(exchange, call);
         try {
             callback.done(false);
         } catch (Throwable routeError) {
-            LOG.error("The route after Extend {} of run {} threw {}: the exchange {} ends with it",
-                    endpoint.getOperation(), runId, routeError.getClass().getName(), exchange.getExchangeId(),
+            LOG.error("The route after Extend {} of {} threw {}: the exchange {} ends with it",
+                    endpoint.getOperation(), call.subject(), routeError.getClass().getName(), exchange.getExchangeId(),
                     routeError);
             exchange.setException(routeError instanceof Exception e ? e
                     : new CamelExecutionException("Route code threw " + routeError.getClass().getName(), exchange,
@@ -134,40 +105,26 @@ public class ExtendProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** Puts the finished call's run or typed exception on the exchange; waits if the call is not finished yet. */
-    private static void complete(Exchange exchange, CompletableFuture<ExtendResponse> call, String runId) {
+    /** Puts the finished call's result or typed exception on the exchange; waits if the call is not finished yet. */
+    private static void complete(Exchange exchange, OperationCalls.Started call) {
         try {
-            ExtendResponse response;
+            OperationCalls.Result result;
             try {
                 // waits only in the synchronous or transacted path, on the consumer's own thread (never on a component
                 // I/O thread: process() checks); after the async hand-off the call is already done
-                response = call.join();
+                result = call.result().join();
             } catch (CompletionException | CancellationException error) {
                 Throwable failure = unwrap(error);
                 if (failure instanceof ExtendCallFailure f) {
                     // tells the route how much of the retry budget the failed call used
                     exchange.getMessage().setHeader(ExtendConstants.ATTEMPTS, f.getAttempts());
                 }
-                exchange.setException(ExtendExceptions.from(failure, runId));
+                exchange.setException(ExtendExceptions.from(failure, call.subject()));
                 return;
             }
-            setResult(exchange.getMessage(), response);
+            result.applyTo(exchange.getMessage());
         } catch (Throwable t) {
             exchange.setException(t);
-        }
-    }
-
-    private static void setResult(Message out, ExtendResponse response) {
-        WorkflowRun run = response.run();
-        out.setBody(run);
-        // The run acted on is the body (${body.id}); CamelExtendRunId is an in header only, or a later extend: step of
-        // the same route would act on this run instead of the one the route chose.
-        out.setHeader(ExtendConstants.RUN_STATUS, run.getRawStatus());
-        out.setHeader(ExtendConstants.ATTEMPTS, response.attempts());
-        if (response.requestId() != null) {
-            out.setHeader(ExtendConstants.REQUEST_ID, response.requestId());
-        } else {
-            out.removeHeader(ExtendConstants.REQUEST_ID); // never leave a previous call's ID on this answer
         }
     }
 

@@ -6,13 +6,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import dev.camelextend.client.RunId;
-import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.model.ExtendRun;
 import org.apache.camel.Message;
 
 /**
  * Finds the run an exchange is about - header {@code CamelExtendRunId}, then the endpoint's {@code runId}, then the
  * body - and checks it, once per message, before any network call: what it returns is a checked {@link RunId}. Only text (String, CharSequence, UTF-8 bytes as JMS and Kafka deliver
- * it) and {@link WorkflowRun} are accepted: any other type is refused rather than silently converted.
+ * it) and a run ({@link ExtendRun}: a {@code WorkflowRun}, or an item of a listing) are accepted: any other type is refused rather than silently converted.
  */
 final class RunIdResolver {
 
@@ -39,7 +39,7 @@ final class RunIdResolver {
     }
 
     private static String text(Object value, String source) throws ExtendInvalidRunIdException {
-        if (value instanceof WorkflowRun run) {
+        if (value instanceof ExtendRun run) {
             return run.getId();
         }
         if (value instanceof CharSequence cs) {
@@ -57,7 +57,7 @@ final class RunIdResolver {
             }
         }
         throw new ExtendInvalidRunIdException("The " + source + " of type " + value.getClass().getName()
-                                              + " is not a workflow-run ID: send a String, UTF-8 byte[] or WorkflowRun",
+                                              + " is not a workflow-run ID: send a String, UTF-8 byte[] or a run",
                 null);
     }
 

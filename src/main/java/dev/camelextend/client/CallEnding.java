@@ -2,7 +2,7 @@ package dev.camelextend.client;
 
 import java.time.Duration;
 
-import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.model.ExtendRun;
 
 /**
  * The steps that end a call or put its next step off, as {@link CallExecution} offers them to an operation's own step
@@ -15,7 +15,7 @@ interface CallEnding {
     void later(Call call, Duration delay, Runnable next, ExtendCallFailure.Builder ifRejected);
 
     /** The call succeeded with {@code run}, carried by {@code answer}. */
-    void succeed(Call call, WorkflowRun run, RawResponse answer);
+    void succeed(Call call, ExtendRun run, RawResponse answer);
 
     /** The call failed as {@code failure} says. */
     void fail(Call call, ExtendCallFailure.Builder failure);

@@ -6,7 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.camelextend.model.ErrorAnswer;
-import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.model.ExtendRun;
+import dev.camelextend.model.RunPage;
 
 /**
  * The rules of one call across its attempts: send, classify what came back, retry or end - and the one funnel every
@@ -26,7 +27,6 @@ final class CallExecution implements CallEnding {
     private final CallFailures failures;
     private final RetryPolicy retryPolicy;
     private final CancelRefusalCheck refusals;
-    private final String runsUrl;
     private final Set<Call> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -39,16 +39,25 @@ final class CallExecution implements CallEnding {
         this.errorDecoder = errorDecoder;
         this.failures = new CallFailures(reader, settings.apiKey());
         this.retryPolicy = new RetryPolicy(settings.initialBackoff(), settings.maxBackoff());
-        this.runsUrl = settings.baseUrl() + "/workflow_runs/";
-        this.refusals = new CancelRefusalCheck(this, sending, settings, reader, failures, retryPolicy, runsUrl);
+        this.refusals = new CancelRefusalCheck(this, sending, settings, reader, failures, retryPolicy);
     }
 
     /**
      * Starts a call: its first attempt is sent now, unless the client is closed. The call may wait for rate-limiter
      * slots as long as its attempts could take without a limiter.
      */
-    Call start(RunOperation operation, RunId runId, String workspaceId) {
-        Call call = new Call(operation, runId, workspaceId, time.nanosAfter(settings.callBudget()));
+    Call start(RunOperation operation, RunKind kind, RunId runId, String workspaceId) {
+        return start(new Call(operation, kind, runId, operation.url(settings.baseUrl(), kind, runId), workspaceId,
+                time.nanosAfter(settings.callBudget())));
+    }
+
+    /** Starts the call for one page of a listing; see {@link #start(RunOperation, RunKind, RunId, String)}. */
+    Call startListing(RunKind kind, RunListQuery query, String pageToken, String workspaceId) {
+        return start(new Call(RunOperation.LIST_RUNS, kind, null, query.url(settings.baseUrl(), kind, pageToken),
+                workspaceId, time.nanosAfter(settings.callBudget())));
+    }
+
+    private Call start(Call call) {
         pending.add(call);
         if (closed) { // checked after the add: a concurrent closeAll() either sees the call or is seen here
             fail(call, failures.closed(call));
@@ -73,8 +82,7 @@ final class CallExecution implements CallEnding {
         }
         call.attempts++;
         long started = time.nanoTime().getAsLong();
-        sending.send(call.operation.method(), call.operation.url(runsUrl, call.runId), call.workspaceId,
-                call.budgetEnds).whenComplete((answer, error) -> {
+        sending.send(call.operation.method(), call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
             try {
                 AttemptLog.log(call, answer, error, time.nanoTime().getAsLong() - started, settings.apiKey(), reader);
                 if (error != null) {
@@ -94,9 +102,13 @@ final class CallExecution implements CallEnding {
     }
 
     private void onSuccess(Call call, RawResponse answer) {
-        WorkflowRun run;
+        if (call.isListing()) {
+            onPage(call, answer);
+            return;
+        }
+        ExtendRun run;
         try {
-            run = reader.run(answer.body(), call.runId.value());
+            run = reader.run(answer.body(), call.kind, call.runId.value());
         } catch (AnswerReader.WrongAnswerException wrong) {
             fail(call, failures.wrongAnswer(call, answer, wrong.getMessage()));
             return;
@@ -106,6 +118,20 @@ final class CallExecution implements CallEnding {
             return;
         }
         succeed(call, run, answer);
+    }
+
+    private void onPage(Call call, RawResponse answer) {
+        RunPage<? extends ExtendRun> page;
+        try {
+            page = reader.page(answer.body(), call.kind);
+        } catch (AnswerReader.WrongAnswerException wrong) {
+            fail(call, failures.wrongAnswer(call, answer, wrong.getMessage()));
+            return;
+        } catch (IOException | RuntimeException invalid) {
+            fail(call, failures.unreadable(call, answer, invalid));
+            return;
+        }
+        finish(call, new ExtendResponse(null, page, answer.status(), reader.requestId(answer), call.attempts));
     }
 
     private void onErrorAnswer(Call call, RawResponse answer) {
@@ -165,7 +191,7 @@ final class CallExecution implements CallEnding {
     }
 
     @Override
-    public void succeed(Call call, WorkflowRun run, RawResponse answer) {
+    public void succeed(Call call, ExtendRun run, RawResponse answer) {
         finish(call, new ExtendResponse(run, answer.status(), reader.requestId(answer), call.attempts));
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 import dev.camelextend.client.ExtendCallFailure.Kind;
-import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.model.ExtendRun;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
@@ -40,10 +40,12 @@ final class CallFailures {
 
     /** A refused cancel that a GET showed to be final: the run is {@code now}. */
     ExtendCallFailure.Builder cancelNotAllowed(Call call, RawResponse refusal, ApiError error,
-                                               WorkflowRun now) {
+                                               ExtendRun now) {
         return call.failure(Kind.CANCEL_NOT_ALLOWED)
-                .message("Extend refused to cancel run " + call.runId + ": it is " + now.getRawStatus()
-                         + ", and only PENDING or PROCESSING runs can be cancelled (HTTP " + refusal.status()
+                .message("Extend refused to cancel " + call.kind + " run " + call.runId + ": it is "
+                         + reader.printable(now.getRawStatus()) + ", and only "
+                         + String.join(" or ", call.kind.cancellableStatuses()) + " runs can be cancelled (HTTP "
+                         + refusal.status()
                          + codeAndMessage(error) + ")")
                 .answer(refusal, error)
                 .currentRun(now);
@@ -63,7 +65,7 @@ final class CallFailures {
     ExtendCallFailure.Builder unreadable(Call call, RawResponse answer, Exception invalid) {
         return call.failure(Kind.INVALID_RESPONSE)
                 .message(call.describe() + ": Extend answered HTTP " + answer.status()
-                         + " but the body is not a WorkflowRun (" + AnswerReader.describeParseError(invalid)
+                         + " but the body is not " + call.expects() + " (" + AnswerReader.describeParseError(invalid)
                          + "). Body starts: " + reader.quote(answer))
                 .answer(answer, null);
     }

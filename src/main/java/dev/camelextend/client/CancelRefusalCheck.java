@@ -1,7 +1,7 @@
 package dev.camelextend.client;
 
 import dev.camelextend.model.ErrorAnswer;
-import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.model.ExtendRun;
 import org.apache.hc.core5.http.Method;
 
 /**
@@ -9,7 +9,7 @@ import org.apache.hc.core5.http.Method;
  * confirms refusals} takes after a 409, 400 or 422. Extend does not document which status refuses a cancel of a
  * finished run, so one GET of the run settles it:
  * <ul>
- *   <li>the run is still PENDING or PROCESSING (or unreadable): the refusal stands as it came;</li>
+ *   <li>the run is still cancellable for its {@link RunKind} (or unreadable): the refusal stands as it came;</li>
  *   <li>it is CANCELLED or CANCELLING and either {@code alreadyCancelledIsSuccess} is set or an earlier attempt of
  *       this call may have reached Extend: the cancel succeeded, and the run is the result;</li>
  *   <li>otherwise: {@link ExtendCallFailure.Kind#CANCEL_NOT_ALLOWED}, with the run as it is now.</li>
@@ -25,17 +25,15 @@ final class CancelRefusalCheck {
     private final AnswerReader reader;
     private final CallFailures failures;
     private final RetryPolicy retryPolicy;
-    private final String runsUrl;
 
     CancelRefusalCheck(CallEnding ending, Sending sending, ExtendClientSettings settings, AnswerReader reader,
-                       CallFailures failures, RetryPolicy retryPolicy, String runsUrl) {
+                       CallFailures failures, RetryPolicy retryPolicy) {
         this.ending = ending;
         this.sending = sending;
         this.settings = settings;
         this.reader = reader;
         this.failures = failures;
         this.retryPolicy = retryPolicy;
-        this.runsUrl = runsUrl;
     }
 
     /** Settles the possible refusal {@code refusal} of {@code call}; {@code original} is the failure if it stands. */
@@ -48,7 +46,7 @@ final class CancelRefusalCheck {
         if (call.isDone()) {
             return; // ended by close() while this lookup waited
         }
-        sending.send(Method.GET, RunOperation.GET_RUN.url(runsUrl, call.runId), call.workspaceId, call.budgetEnds)
+        sending.send(Method.GET, RunOperation.GET_RUN.url(settings.baseUrl(), call.kind, call.runId), call.workspaceId, call.budgetEnds)
                 .whenComplete((answer, lookupError) -> {
             try {
                 boolean transientLookup = lookupError != null
@@ -58,11 +56,12 @@ final class CancelRefusalCheck {
                             () -> lookUp(call, refusal, error, original, lookup + 1), original);
                     return;
                 }
-                WorkflowRun run = answer != null && answer.isSuccess()
-                        ? reader.runOrNull(answer.body(), call.runId.value()) : null;
-                if (run == null || run.getStatus() == null || run.getStatus().isCancellable()) {
+                ExtendRun run = answer != null && answer.isSuccess()
+                        ? reader.runOrNull(answer.body(), call.kind, call.runId.value()) : null;
+                String status = run == null ? null : run.getRawStatus();
+                if (status == null || call.kind.isCancellable(status)) {
                     ending.fail(call, original);
-                } else if (run.getStatus().isCancelledOrCancelling()
+                } else if (call.kind.isCancelledOrCancelling(status)
                            && (settings.alreadyCancelledIsSuccess() || call.mayHaveReachedExtend)) {
                     ending.succeed(call, run, answer);
                 } else {

@@ -3,6 +3,7 @@ package dev.camelextend.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -30,9 +31,10 @@ record ClientTime(ScheduledExecutorService scheduler, LongSupplier nanoTime, Clo
     /**
      * Runs {@code step} after {@code delay}; no thread waits meanwhile.
      *
+     * @return the scheduled step, to drop it when it is no longer needed (a wait's deadline)
      * @throws java.util.concurrent.RejectedExecutionException when the scheduler has been shut down
      */
-    void later(Duration delay, Runnable step) {
-        scheduler.schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> later(Duration delay, Runnable step) {
+        return scheduler.schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

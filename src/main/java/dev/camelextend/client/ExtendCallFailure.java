@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.camelextend.model.ErrorAnswer;
-import dev.camelextend.model.WorkflowRun;
+import dev.camelextend.model.ExtendRun;
 
 /**
  * Why an Extend call did not produce a run, with everything the last answer said. The client completes its future
@@ -30,15 +30,17 @@ public final class ExtendCallFailure extends RuntimeException {
         CONNECTION,
         /** The client-side rate limiter had no slot within the attempt's budget; nothing was sent. */
         RATE_LIMITED,
-        /** Extend answered 2xx, but the body is not a {@code WorkflowRun}. */
-        INVALID_RESPONSE
+        /** Extend answered 2xx, but the body is not the run or page asked for. */
+        INVALID_RESPONSE,
+        /** A wait for the run to settle ran out of time; {@link #getCurrentRun()} is the run as last seen. */
+        WAIT_TIMEOUT
     }
 
     private final Kind kind;
     private final String operation;
     private final String runId;
     private final ErrorAnswer answer;
-    private final WorkflowRun currentRun;
+    private final ExtendRun currentRun;
     private final int attempts;
 
     private ExtendCallFailure(Builder b) {
@@ -58,6 +60,21 @@ public final class ExtendCallFailure extends RuntimeException {
         this.attempts = b.attempts;
     }
 
+    /** The same failure, already cleaned, with another count: a wait reports every request it made. */
+    private ExtendCallFailure(ExtendCallFailure f, int attempts) {
+        super(f.getMessage(), f.getCause(), false, true);
+        this.kind = f.kind;
+        this.operation = f.operation;
+        this.runId = f.runId;
+        this.answer = f.answer;
+        this.currentRun = f.currentRun;
+        this.attempts = attempts;
+    }
+
+    ExtendCallFailure withAttempts(int attempts) {
+        return attempts == this.attempts ? this : new ExtendCallFailure(this, attempts);
+    }
+
     /** Names and values cleaned; names that became equal are joined like repeated headers. */
     private static Map<String, String> cleanHeaders(Map<String, String> headers, String secret) {
         if (headers == null || headers.isEmpty()) {
@@ -73,7 +90,7 @@ public final class ExtendCallFailure extends RuntimeException {
         return kind;
     }
 
-    /** {@code cancelRun} or {@code getRun}. */
+    /** The operation, e.g. {@code cancelRun}, {@code getRun}, {@code awaitRun} or {@code listRuns}. */
     public String getOperation() {
         return operation;
     }
@@ -88,7 +105,7 @@ public final class ExtendCallFailure extends RuntimeException {
     }
 
     /** For {@link Kind#CANCEL_NOT_ALLOWED}: the run as the confirming GET saw it. */
-    public WorkflowRun getCurrentRun() {
+    public ExtendRun getCurrentRun() {
         return currentRun;
     }
 
@@ -114,7 +131,7 @@ public final class ExtendCallFailure extends RuntimeException {
         private ApiError apiError;
         private String requestId;
         private Duration retryAfter;
-        private WorkflowRun currentRun;
+        private ExtendRun currentRun;
         private int attempts;
         private String secret;
 
@@ -149,7 +166,7 @@ public final class ExtendCallFailure extends RuntimeException {
             return this;
         }
 
-        Builder currentRun(WorkflowRun run) {
+        Builder currentRun(ExtendRun run) {
             this.currentRun = run;
             return this;
         }

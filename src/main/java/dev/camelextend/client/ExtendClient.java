@@ -8,8 +8,8 @@ import dev.camelextend.client.ExtendCallFailure.Kind;
 import org.apache.hc.core5.http.Method;
 
 /**
- * A Camel-free, non-blocking client for Extend's workflow-run endpoints: the operations, the health probe, and the
- * client's lifecycle. It wires the rooms below it and holds no rule of its own: {@link CallExecution} runs each call
+ * A Camel-free, non-blocking client for Extend's run endpoints - workflow runs and processor runs: the operations on
+ * one run, waits for a run to settle, pages of a listing, the health probe, and the client's lifecycle. It wires the rooms below it and holds no rule of its own: {@link CallExecution} runs each call
  * (attempts, retries, classification, one completion funnel), {@link Pacing} waits for the rate limiter, and
  * {@link Dispatcher} writes the request and keeps its deadline.
  * <p>
@@ -25,6 +25,7 @@ public final class ExtendClient {
     private final AnswerReader reader;
     private final ErrorBodyDecoder errorDecoder;
     private final CallExecution calls;
+    private final RunWaiter waiter;
 
     /**
      * @param rateLimiter paces every request of this client (shared with other clients of the same account), or null
@@ -49,6 +50,7 @@ public final class ExtendClient {
         this.reader = new AnswerReader(mapper, settings.apiKey());
         this.errorDecoder = new ErrorBodyDecoder(mapper, settings.apiKey());
         this.calls = new CallExecution(settings, sending, time, reader, errorDecoder);
+        this.waiter = new RunWaiter(calls, time, settings.apiKey());
     }
 
     public ExtendClientSettings settings() {
@@ -76,9 +78,48 @@ public final class ExtendClient {
         return call(RunOperation.GET_RUN, RunId.of(runId), workspaceId);
     }
 
-    /** {@code operation} on the run; see {@link #cancelRun} and {@link #getRun}. */
+    /** {@code operation} on the workflow run; see {@link #cancelRun} and {@link #getRun}. */
     public CompletableFuture<ExtendResponse> call(RunOperation operation, RunId runId, String workspaceId) {
-        return calls.start(operation, runId, workspaceId).result;
+        return call(operation, RunKind.WORKFLOW, runId, workspaceId);
+    }
+
+    /** {@code operation} on the run of {@code kind}: {@code POST /extract_runs/{id}/cancel}, and so on. */
+    public CompletableFuture<ExtendResponse> call(RunOperation operation, RunKind kind, RunId runId,
+                                                  String workspaceId) {
+        return calls.start(operation, kind, runId, workspaceId).result;
+    }
+
+    /**
+     * Polls the run until it is settled (not PENDING, PROCESSING or CANCELLING), within {@code wait}'s timeout, and
+     * completes with its last answer. Holds no thread while waiting; see {@link RunWaiter}.
+     */
+    public CompletableFuture<ExtendResponse> awaitRun(RunKind kind, RunId runId, String workspaceId,
+                                                      WaitSettings wait) {
+        return waiter.await(kind, runId, workspaceId, wait, null, 0);
+    }
+
+    /**
+     * Cancels the run, then - unless the cancel's answer is settled already - waits for it to settle as
+     * {@link #awaitRun} does. The result is the settled run: {@code CANCELLED} when the cancel won, another settled
+     * status when the run finished first. A refused cancel fails as {@link #call} fails it.
+     */
+    public CompletableFuture<ExtendResponse> cancelAndAwait(RunKind kind, RunId runId, String workspaceId,
+                                                            WaitSettings wait) {
+        return call(RunOperation.CANCEL_RUN, kind, runId, workspaceId)
+                .thenCompose(cancelled -> waiter.await(kind, runId, workspaceId, wait, cancelled,
+                        cancelled.attempts()));
+    }
+
+    /**
+     * One page of a listing, {@code GET /workflow_runs?...} (or the list of {@code kind}): bounded, retried and rate
+     * limited like every call. The response's {@link ExtendResponse#page()} holds the runs and the next page's token.
+     *
+     * @param query     filters with at most one status (Extend lists one status per request)
+     * @param pageToken the page to ask for, or null for the first
+     */
+    public CompletableFuture<ExtendResponse> listPage(RunKind kind, RunListQuery query, String pageToken,
+                                                      String workspaceId) {
+        return calls.startListing(kind, query, pageToken, workspaceId).result;
     }
 
     /**
@@ -109,6 +150,7 @@ public final class ExtendClient {
      * scheduler) nor send a request after the stop.
      */
     public void close() {
+        waiter.closeAll();
         calls.closeAll();
         sending.close();
     }

@@ -44,6 +44,37 @@ public final class ExtendDefaults {
     public static final int MAX_WORKER_THREADS = 50;
     public static final String MAX_WORKER_THREADS_TEXT = "" + MAX_WORKER_THREADS;
 
+    /** How long a wait for a run to settle may take: a cancel settles in seconds, a run may process for hours. */
+    public static final long WAIT_TIMEOUT_MILLIS = 10 * 60_000;
+    public static final String WAIT_TIMEOUT = "" + WAIT_TIMEOUT_MILLIS;
+
+    /** The first poll's delay, as Extend's SDKs poll after a create. */
+    public static final long POLL_INTERVAL_MILLIS = 1_000;
+    public static final String POLL_INTERVAL = "" + POLL_INTERVAL_MILLIS;
+
+    public static final long MAX_POLL_INTERVAL_MILLIS = 30_000;
+    public static final String MAX_POLL_INTERVAL = "" + MAX_POLL_INTERVAL_MILLIS;
+
+    public static final int MAX_FAILED_POLLS = 3;
+    public static final String MAX_FAILED_POLLS_TEXT = "" + MAX_FAILED_POLLS;
+
+    /** Runs per page: Extend's own default of 10 would take ten times the requests of the same listing. */
+    public static final int PAGE_SIZE = 100;
+    public static final String PAGE_SIZE_TEXT = "" + PAGE_SIZE;
+
+    /**
+     * Cancels under way at once in a cancelBatch: enough to keep up with the highest plan's 75 writes/s at Extend's
+     * usual tens of milliseconds per cancel; under a lower limit they just wait for their slots.
+     */
+    public static final int BATCH_CONCURRENCY = 8;
+    public static final String BATCH_CONCURRENCY_TEXT = "" + BATCH_CONCURRENCY;
+
+    public static final int MAX_PASSES = 3;
+    public static final String MAX_PASSES_TEXT = "" + MAX_PASSES;
+
+    public static final long PROGRESS_INTERVAL_MILLIS = 5_000;
+    public static final String PROGRESS_INTERVAL = "" + PROGRESS_INTERVAL_MILLIS;
+
     private ExtendDefaults() {
     }
 }

@@ -48,6 +48,16 @@ public final class RunId {
         return problem(id, "workspace ID");
     }
 
+    /**
+     * The same rule for any other Extend ID the component sends (a workflow, batch or source ID in a query).
+     *
+     * @param what how a message names the ID, e.g. {@code batchId}
+     * @return why {@code id} is not acceptable, or null
+     */
+    public static String idProblem(String id, String what) {
+        return problem(id, what);
+    }
+
     private static String problem(String id, String what) {
         if (id == null) {
             return "no " + what + " was given";

@@ -22,7 +22,7 @@ import java.util.Map;
         "object", "id", "workflow", "workflowVersion", "dashboardUrl", "status", "metadata", "batchId", "files",
         "failureReason", "failureMessage", "initialRunAt", "reviewedByUser", "reviewed", "rejectionNote", "reviewedAt",
         "startTime", "endTime", "stepRuns", "usage" })
-public class WorkflowRun extends ExtendObject {
+public class WorkflowRun extends ExtendObject implements ExtendRun {
 
     private static final long serialVersionUID = 1L;
 

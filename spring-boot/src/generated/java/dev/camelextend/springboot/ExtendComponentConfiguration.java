@@ -37,11 +37,26 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      */
     private String baseUrl;
     /**
+     * cancelBatch: how many cancels may be under way at once. They also wait for the write rate
+     * limit, so a higher value only helps when Extend's latency, not the limit, is what holds them
+     * back.
+     */
+    private Integer batchConcurrency;
+    /**
+     * listRuns and cancelBatch: only runs of this batch. The CamelExtendBatchId header wins; for
+     * cancelBatch a String body is the batch when neither is set.
+     */
+    private String batchId;
+    /**
      * The shared configuration; every option can also be set on its own at component level and
      * overridden per endpoint. The option is a dev.camelextend.ExtendConfiguration type: the name
      * of a bean, as #bean:name.
      */
     private dev.camelextend.ExtendConfiguration configuration;
+    /**
+     * listRuns and cancelBatch: only runs whose file name contains this text.
+     */
+    private String fileNameContains;
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can
      * use this to allow CamelContext and routes to startup in situations where a producer may
@@ -52,6 +67,38 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * processing.
      */
     private Boolean lazyStartProducer;
+    /**
+     * While waiting: how many polls in a row may fail transiently (no answer, 429 or 5xx after the
+     * poll's own retries) before the wait fails with the last failure. A 401, 404 or a body that is
+     * not the run fails the wait at once.
+     */
+    private Integer maxFailedPolls;
+    /**
+     * cancelBatch: how many times at most the batch is listed. A pass that cancelled anything is
+     * followed by another (runs may change status while they are listed); the job is complete when
+     * a pass finds nothing left to cancel.
+     */
+    private Integer maxPasses;
+    /**
+     * While waiting: the longest delay between two polls. The option is a duration: milliseconds or
+     * Camel duration text such as 30s or 1m30s.
+     */
+    private String maxPollInterval;
+    /**
+     * listRuns and cancelBatch: how many runs each page request asks for (1 to 1000).
+     */
+    private Integer pageSize;
+    /**
+     * While waiting: the delay before the first poll, and between polls during the first 30
+     * seconds; after that each delay grows by 15% up to maxPollInterval. Every delay is spread by
+     * /-25%. The option is a duration: milliseconds or Camel duration text such as 30s or 1m30s.
+     */
+    private String pollInterval;
+    /**
+     * cancelBatch: how often progress is logged (INFO) and told to the progressListener. The option
+     * is a duration: milliseconds or Camel duration text such as 30s or 1m30s.
+     */
+    private String progressInterval;
     /**
      * Client-side rate limit in requests per second (0 = off). Shared by every endpoint and route
      * in this JVM that uses the same apiKey and baseUrl (the lowest configured rate wins), and
@@ -66,10 +113,66 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      */
     private String runId;
     /**
+     * The kind of run acted on: a workflow run or an extract, classify, split or parse (processor)
+     * run. auto picks it from the ID's prefix as Extend documents them (workflow_run_, exr_, clr_,
+     * splr_, pr_) and takes a workflow run for any other ID; for listRuns and cancelBatch, auto
+     * means workflow runs. The CamelExtendRunKind header wins.
+     */
+    private String runKind;
+    /**
+     * listRuns: return one page (a List of runs) with the next page's token in
+     * CamelExtendNextPageToken, and ask for the page in CamelExtendPageToken. Without it the body
+     * is an Iterable over every matching run that fetches pages as it is walked, for
+     * split(body()).streaming().
+     */
+    private Boolean singlePage;
+    /**
+     * listRuns: the order, by updatedAt (Extend's default) or createdAt.
+     */
+    private String sortBy;
+    /**
+     * listRuns: asc or desc (Extend's default).
+     */
+    private String sortDir;
+    /**
+     * listRuns of processor runs: only runs started by this source, such as a workflow run ID. The
+     * CamelExtendSourceId header wins.
+     */
+    private String sourceId;
+    /**
+     * listRuns: only runs in these statuses, comma-separated (e.g. PENDING,PROCESSING). Extend
+     * lists one status per request, so several are listed one after the other. The
+     * CamelExtendListStatus header wins.
+     */
+    private String status;
+    /**
+     * cancelRun: after the cancel, wait for the run to settle (not PENDING, PROCESSING or
+     * CANCELLING) by polling it without holding a thread, within waitTimeout. The body is then the
+     * settled run and CamelExtendCancelWon says whether the cancel won. cancelBatch: wait for each
+     * cancelled run the same way.
+     */
+    private Boolean waitForOutcome;
+    /**
+     * How long awaitRun (or a cancel with waitForOutcome) waits for the run to settle before it
+     * fails with ExtendWaitTimeoutException, which carries the status last seen. The option is a
+     * duration: milliseconds or Camel duration text such as 30s or 1m30s.
+     */
+    private String waitTimeout;
+    /**
+     * listRuns and cancelBatch: only runs of this workflow. The CamelExtendWorkflowId header wins.
+     */
+    private String workflowId;
+    /**
      * The Extend workspace, sent as x-extend-workspace-id. Required with organization-scoped API
      * keys, optional with workspace keys. The CamelExtendWorkspaceId header wins over it.
      */
     private String workspaceId;
+    /**
+     * cancelBatch: a dev.camelextend.client.BatchProgressListener told the counts at each
+     * progressInterval and at the end, e.g. to print a progress line. The option is a
+     * dev.camelextend.client.BatchProgressListener type: the name of a bean, as #bean:name.
+     */
+    private dev.camelextend.client.BatchProgressListener progressListener;
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must
      * be marked as autowired) by looking up in the registry to find if there is a single instance
@@ -214,6 +317,22 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
         this.baseUrl = baseUrl;
     }
 
+    public Integer getBatchConcurrency() {
+        return batchConcurrency;
+    }
+
+    public void setBatchConcurrency(Integer batchConcurrency) {
+        this.batchConcurrency = batchConcurrency;
+    }
+
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public void setBatchId(String batchId) {
+        this.batchId = batchId;
+    }
+
     public dev.camelextend.ExtendConfiguration getConfiguration() {
         return configuration;
     }
@@ -222,12 +341,68 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
         this.configuration = configuration;
     }
 
+    public String getFileNameContains() {
+        return fileNameContains;
+    }
+
+    public void setFileNameContains(String fileNameContains) {
+        this.fileNameContains = fileNameContains;
+    }
+
     public Boolean getLazyStartProducer() {
         return lazyStartProducer;
     }
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getMaxFailedPolls() {
+        return maxFailedPolls;
+    }
+
+    public void setMaxFailedPolls(Integer maxFailedPolls) {
+        this.maxFailedPolls = maxFailedPolls;
+    }
+
+    public Integer getMaxPasses() {
+        return maxPasses;
+    }
+
+    public void setMaxPasses(Integer maxPasses) {
+        this.maxPasses = maxPasses;
+    }
+
+    public String getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(String maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public String getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(String progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public Double getRateLimit() {
@@ -246,12 +421,92 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
         this.runId = runId;
     }
 
+    public String getRunKind() {
+        return runKind;
+    }
+
+    public void setRunKind(String runKind) {
+        this.runKind = runKind;
+    }
+
+    public Boolean getSinglePage() {
+        return singlePage;
+    }
+
+    public void setSinglePage(Boolean singlePage) {
+        this.singlePage = singlePage;
+    }
+
+    public String getSortBy() {
+        return sortBy;
+    }
+
+    public void setSortBy(String sortBy) {
+        this.sortBy = sortBy;
+    }
+
+    public String getSortDir() {
+        return sortDir;
+    }
+
+    public void setSortDir(String sortDir) {
+        this.sortDir = sortDir;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Boolean getWaitForOutcome() {
+        return waitForOutcome;
+    }
+
+    public void setWaitForOutcome(Boolean waitForOutcome) {
+        this.waitForOutcome = waitForOutcome;
+    }
+
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public String getWorkflowId() {
+        return workflowId;
+    }
+
+    public void setWorkflowId(String workflowId) {
+        this.workflowId = workflowId;
+    }
+
     public String getWorkspaceId() {
         return workspaceId;
     }
 
     public void setWorkspaceId(String workspaceId) {
         this.workspaceId = workspaceId;
+    }
+
+    public dev.camelextend.client.BatchProgressListener getProgressListener() {
+        return progressListener;
+    }
+
+    public void setProgressListener(dev.camelextend.client.BatchProgressListener progressListener) {
+        this.progressListener = progressListener;
     }
 
     public Boolean getAutowiredEnabled() {

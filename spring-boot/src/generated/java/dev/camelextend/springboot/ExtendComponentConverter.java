@@ -30,6 +30,7 @@ public class ExtendComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, dev.camelextend.ExtendConfiguration.class));
+        answer.add(new ConvertiblePair(String.class, dev.camelextend.client.BatchProgressListener.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.support.jsse.SSLContextParameters.class));
         return answer;
     }
@@ -46,6 +47,7 @@ public class ExtendComponentConverter implements GenericConverter {
         ref = ref.startsWith("#bean:") ? ref.substring(6) : ref.substring(1);
         switch (targetType.getName()) {
             case "dev.camelextend.ExtendConfiguration": return applicationContext.getBean(ref, dev.camelextend.ExtendConfiguration.class);
+            case "dev.camelextend.client.BatchProgressListener": return applicationContext.getBean(ref, dev.camelextend.client.BatchProgressListener.class);
             case "org.apache.camel.support.jsse.SSLContextParameters": return applicationContext.getBean(ref, org.apache.camel.support.jsse.SSLContextParameters.class);
             default: return null;
         }

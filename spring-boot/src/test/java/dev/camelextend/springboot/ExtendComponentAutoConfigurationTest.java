@@ -13,6 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.camelextend.ExtendComponent;
 import dev.camelextend.ExtendComponentConfigurer;
 import dev.camelextend.ExtendConfiguration;
+import dev.camelextend.client.BatchProgressListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -74,9 +75,28 @@ class ExtendComponentAutoConfigurationTest {
             entry("retryInitialDelay", new String[] {"250", "250"}),
             entry("retryMaxDelay", new String[] {"1m30s", "90000"}),
             entry("connectTimeout", new String[] {"5s", "5000"}),
-            entry("requestTimeout", new String[] {"20s", "20000"}));
+            entry("requestTimeout", new String[] {"20s", "20000"}),
+            entry("runKind", new String[] {"extract", "extract"}),
+            entry("waitForOutcome", new String[] {"true", "true"}),
+            entry("waitTimeout", new String[] {"3m", "180000"}),
+            entry("pollInterval", new String[] {"2s", "2000"}),
+            entry("maxPollInterval", new String[] {"45s", "45000"}),
+            entry("maxFailedPolls", new String[] {"6", "6"}),
+            entry("workflowId", new String[] {"workflow_starter", "workflow_starter"}),
+            entry("batchId", new String[] {"batch_starter", "batch_starter"}),
+            entry("sourceId", new String[] {"workflow_run_source", "workflow_run_source"}),
+            entry("status", new String[] {"PENDING,PROCESSING", "PENDING,PROCESSING"}),
+            entry("fileNameContains", new String[] {"invoice", "invoice"}),
+            entry("sortBy", new String[] {"createdAt", "createdAt"}),
+            entry("sortDir", new String[] {"asc", "asc"}),
+            entry("pageSize", new String[] {"250", "250"}),
+            entry("singlePage", new String[] {"true", "true"}),
+            entry("batchConcurrency", new String[] {"12", "12"}),
+            entry("maxPasses", new String[] {"5", "5"}),
+            entry("progressInterval", new String[] {"10s", "10000"}));
     /** The object options, set to beans (everyObjectOptionTakesABean). */
-    private static final Set<String> OBJECT_OPTIONS = Set.of("configuration", "sslContextParameters");
+    private static final Set<String> OBJECT_OPTIONS = Set.of("configuration", "sslContextParameters",
+            "progressListener");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, ExtendComponentConverter.class,
@@ -107,11 +127,13 @@ class ExtendComponentAutoConfigurationTest {
         runner.withUserConfiguration(Beans.class)
               .withPropertyValues(PREFIX + "configuration=#bean:sharedExtendConfiguration",
                                   PREFIX + "ssl-context-parameters=#bean:extendTls",
+                                  PREFIX + "progress-listener=#bean:batchProgress",
                                   PREFIX + "max-retries=7")
               .run(context -> {
                   ExtendConfiguration bound = component(context).getConfiguration();
                   assertSame(context.getBean("sharedExtendConfiguration"), bound, "the shared bean is the component's");
                   assertSame(context.getBean("extendTls"), bound.getSslContextParameters());
+                  assertSame(context.getBean("batchProgress"), bound.getProgressListener());
                   assertEquals("https://api.us2.extend.app", bound.getBaseUrl(), "kept from the shared bean");
                   assertEquals(KEY, bound.getApiKey(), "kept from the shared bean");
                   assertEquals(7, bound.getMaxRetries(), "the single option refines the shared bean");
@@ -237,6 +259,11 @@ class ExtendComponentAutoConfigurationTest {
         @Bean
         SSLContextParameters extendTls() {
             return new SSLContextParameters();
+        }
+
+        @Bean
+        BatchProgressListener batchProgress() {
+            return (soFar, finished) -> { };
         }
     }
 

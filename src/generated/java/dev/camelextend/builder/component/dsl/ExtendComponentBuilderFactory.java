@@ -109,6 +109,42 @@ public interface ExtendComponentBuilderFactory {
             return this;
         }
     
+        
+        /**
+         * cancelBatch: how many cancels may be under way at once. They also
+         * wait for the write rate limit, so a higher value only helps when
+         * Extend's latency, not the limit, is what holds them back.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 8
+         * Group: producer
+         * 
+         * @param batchConcurrency the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder batchConcurrency(int batchConcurrency) {
+            doSetProperty("batchConcurrency", batchConcurrency);
+            return this;
+        }
+    
+        /**
+         * listRuns and cancelBatch: only runs of this batch. The
+         * CamelExtendBatchId header wins; for cancelBatch a String body is the
+         * batch when neither is set.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param batchId the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder batchId(java.lang.String batchId) {
+            doSetProperty("batchId", batchId);
+            return this;
+        }
+    
         /**
          * The shared configuration; every option can also be set on its own at
          * component level and overridden per endpoint.
@@ -123,6 +159,22 @@ public interface ExtendComponentBuilderFactory {
          */
         default ExtendComponentBuilder configuration(dev.camelextend.ExtendConfiguration configuration) {
             doSetProperty("configuration", configuration);
+            return this;
+        }
+    
+        /**
+         * listRuns and cancelBatch: only runs whose file name contains this
+         * text.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param fileNameContains the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder fileNameContains(java.lang.String fileNameContains) {
+            doSetProperty("fileNameContains", fileNameContains);
             return this;
         }
     
@@ -148,6 +200,118 @@ public interface ExtendComponentBuilderFactory {
          */
         default ExtendComponentBuilder lazyStartProducer(boolean lazyStartProducer) {
             doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+    
+        
+        /**
+         * While waiting: how many polls in a row may fail transiently (no
+         * answer, 429 or 5xx after the poll's own retries) before the wait
+         * fails with the last failure. A 401, 404 or a body that is not the run
+         * fails the wait at once.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 3
+         * Group: producer
+         * 
+         * @param maxFailedPolls the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder maxFailedPolls(int maxFailedPolls) {
+            doSetProperty("maxFailedPolls", maxFailedPolls);
+            return this;
+        }
+    
+        
+        /**
+         * cancelBatch: how many times at most the batch is listed. A pass that
+         * cancelled anything is followed by another (runs may change status
+         * while they are listed); the job is complete when a pass finds nothing
+         * left to cancel.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 3
+         * Group: producer
+         * 
+         * @param maxPasses the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder maxPasses(int maxPasses) {
+            doSetProperty("maxPasses", maxPasses);
+            return this;
+        }
+    
+        
+        /**
+         * While waiting: the longest delay between two polls.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 30000
+         * Group: producer
+         * 
+         * @param maxPollInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder maxPollInterval(long maxPollInterval) {
+            doSetProperty("maxPollInterval", maxPollInterval);
+            return this;
+        }
+    
+        
+        /**
+         * listRuns and cancelBatch: how many runs each page request asks for (1
+         * to 1000).
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 100
+         * Group: producer
+         * 
+         * @param pageSize the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder pageSize(int pageSize) {
+            doSetProperty("pageSize", pageSize);
+            return this;
+        }
+    
+        
+        /**
+         * While waiting: the delay before the first poll, and between polls
+         * during the first 30 seconds; after that each delay grows by 15% up to
+         * maxPollInterval. Every delay is spread by /-25%.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 1000
+         * Group: producer
+         * 
+         * @param pollInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder pollInterval(long pollInterval) {
+            doSetProperty("pollInterval", pollInterval);
+            return this;
+        }
+    
+        
+        /**
+         * cancelBatch: how often progress is logged (INFO) and told to the
+         * progressListener.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 5000
+         * Group: producer
+         * 
+         * @param progressInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder progressInterval(long progressInterval) {
+            doSetProperty("progressInterval", progressInterval);
             return this;
         }
     
@@ -188,6 +352,168 @@ public interface ExtendComponentBuilderFactory {
             return this;
         }
     
+        
+        /**
+         * The kind of run acted on: a workflow run or an extract, classify,
+         * split or parse (processor) run. auto picks it from the ID's prefix as
+         * Extend documents them (workflow_run_, exr_, clr_, splr_, pr_) and
+         * takes a workflow run for any other ID; for listRuns and cancelBatch,
+         * auto means workflow runs. The CamelExtendRunKind header wins.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Default: auto
+         * Group: producer
+         * 
+         * @param runKind the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder runKind(java.lang.String runKind) {
+            doSetProperty("runKind", runKind);
+            return this;
+        }
+    
+        
+        /**
+         * listRuns: return one page (a List of runs) with the next page's token
+         * in CamelExtendNextPageToken, and ask for the page in
+         * CamelExtendPageToken. Without it the body is an Iterable over every
+         * matching run that fetches pages as it is walked, for
+         * split(body()).streaming().
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param singlePage the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder singlePage(boolean singlePage) {
+            doSetProperty("singlePage", singlePage);
+            return this;
+        }
+    
+        /**
+         * listRuns: the order, by updatedAt (Extend's default) or createdAt.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param sortBy the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder sortBy(java.lang.String sortBy) {
+            doSetProperty("sortBy", sortBy);
+            return this;
+        }
+    
+        /**
+         * listRuns: asc or desc (Extend's default).
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param sortDir the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder sortDir(java.lang.String sortDir) {
+            doSetProperty("sortDir", sortDir);
+            return this;
+        }
+    
+        /**
+         * listRuns of processor runs: only runs started by this source, such as
+         * a workflow run ID. The CamelExtendSourceId header wins.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param sourceId the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder sourceId(java.lang.String sourceId) {
+            doSetProperty("sourceId", sourceId);
+            return this;
+        }
+    
+        /**
+         * listRuns: only runs in these statuses, comma-separated (e.g.
+         * PENDING,PROCESSING). Extend lists one status per request, so several
+         * are listed one after the other. The CamelExtendListStatus header
+         * wins.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param status the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder status(java.lang.String status) {
+            doSetProperty("status", status);
+            return this;
+        }
+    
+        
+        /**
+         * cancelRun: after the cancel, wait for the run to settle (not PENDING,
+         * PROCESSING or CANCELLING) by polling it without holding a thread,
+         * within waitTimeout. The body is then the settled run and
+         * CamelExtendCancelWon says whether the cancel won. cancelBatch: wait
+         * for each cancelled run the same way.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param waitForOutcome the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder waitForOutcome(boolean waitForOutcome) {
+            doSetProperty("waitForOutcome", waitForOutcome);
+            return this;
+        }
+    
+        
+        /**
+         * How long awaitRun (or a cancel with waitForOutcome) waits for the run
+         * to settle before it fails with ExtendWaitTimeoutException, which
+         * carries the status last seen.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 600000
+         * Group: producer
+         * 
+         * @param waitTimeout the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder waitTimeout(long waitTimeout) {
+            doSetProperty("waitTimeout", waitTimeout);
+            return this;
+        }
+    
+        /**
+         * listRuns and cancelBatch: only runs of this workflow. The
+         * CamelExtendWorkflowId header wins.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param workflowId the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder workflowId(java.lang.String workflowId) {
+            doSetProperty("workflowId", workflowId);
+            return this;
+        }
+    
         /**
          * The Extend workspace, sent as x-extend-workspace-id. Required with
          * organization-scoped API keys, optional with workspace keys. The
@@ -202,6 +528,25 @@ public interface ExtendComponentBuilderFactory {
          */
         default ExtendComponentBuilder workspaceId(java.lang.String workspaceId) {
             doSetProperty("workspaceId", workspaceId);
+            return this;
+        }
+    
+        /**
+         * cancelBatch: a dev.camelextend.client.BatchProgressListener told the
+         * counts at each progressInterval and at the end, e.g. to print a
+         * progress line.
+         * 
+         * The option is a:
+         * &lt;code&gt;dev.camelextend.client.BatchProgressListener&lt;/code&gt;
+         * type.
+         * 
+         * Group: producer (advanced)
+         * 
+         * @param progressListener the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder progressListener(dev.camelextend.client.BatchProgressListener progressListener) {
+            doSetProperty("progressListener", progressListener);
             return this;
         }
     
@@ -628,11 +973,30 @@ public interface ExtendComponentBuilderFactory {
             case "alreadyCancelledIsSuccess": getOrCreateConfiguration((ExtendComponent) component).setAlreadyCancelledIsSuccess((boolean) value); return true;
             case "apiVersion": getOrCreateConfiguration((ExtendComponent) component).setApiVersion((java.lang.String) value); return true;
             case "baseUrl": getOrCreateConfiguration((ExtendComponent) component).setBaseUrl((java.lang.String) value); return true;
+            case "batchConcurrency": getOrCreateConfiguration((ExtendComponent) component).setBatchConcurrency((int) value); return true;
+            case "batchId": getOrCreateConfiguration((ExtendComponent) component).setBatchId((java.lang.String) value); return true;
             case "configuration": ((ExtendComponent) component).setConfiguration((dev.camelextend.ExtendConfiguration) value); return true;
+            case "fileNameContains": getOrCreateConfiguration((ExtendComponent) component).setFileNameContains((java.lang.String) value); return true;
             case "lazyStartProducer": ((ExtendComponent) component).setLazyStartProducer((boolean) value); return true;
+            case "maxFailedPolls": getOrCreateConfiguration((ExtendComponent) component).setMaxFailedPolls((int) value); return true;
+            case "maxPasses": getOrCreateConfiguration((ExtendComponent) component).setMaxPasses((int) value); return true;
+            case "maxPollInterval": getOrCreateConfiguration((ExtendComponent) component).setMaxPollInterval((long) value); return true;
+            case "pageSize": getOrCreateConfiguration((ExtendComponent) component).setPageSize((int) value); return true;
+            case "pollInterval": getOrCreateConfiguration((ExtendComponent) component).setPollInterval((long) value); return true;
+            case "progressInterval": getOrCreateConfiguration((ExtendComponent) component).setProgressInterval((long) value); return true;
             case "rateLimit": getOrCreateConfiguration((ExtendComponent) component).setRateLimit((double) value); return true;
             case "runId": getOrCreateConfiguration((ExtendComponent) component).setRunId((java.lang.String) value); return true;
+            case "runKind": getOrCreateConfiguration((ExtendComponent) component).setRunKind((java.lang.String) value); return true;
+            case "singlePage": getOrCreateConfiguration((ExtendComponent) component).setSinglePage((boolean) value); return true;
+            case "sortBy": getOrCreateConfiguration((ExtendComponent) component).setSortBy((java.lang.String) value); return true;
+            case "sortDir": getOrCreateConfiguration((ExtendComponent) component).setSortDir((java.lang.String) value); return true;
+            case "sourceId": getOrCreateConfiguration((ExtendComponent) component).setSourceId((java.lang.String) value); return true;
+            case "status": getOrCreateConfiguration((ExtendComponent) component).setStatus((java.lang.String) value); return true;
+            case "waitForOutcome": getOrCreateConfiguration((ExtendComponent) component).setWaitForOutcome((boolean) value); return true;
+            case "waitTimeout": getOrCreateConfiguration((ExtendComponent) component).setWaitTimeout((long) value); return true;
+            case "workflowId": getOrCreateConfiguration((ExtendComponent) component).setWorkflowId((java.lang.String) value); return true;
             case "workspaceId": getOrCreateConfiguration((ExtendComponent) component).setWorkspaceId((java.lang.String) value); return true;
+            case "progressListener": getOrCreateConfiguration((ExtendComponent) component).setProgressListener((dev.camelextend.client.BatchProgressListener) value); return true;
             case "autowiredEnabled": ((ExtendComponent) component).setAutowiredEnabled((boolean) value); return true;
             case "ioThreadCount": getOrCreateConfiguration((ExtendComponent) component).setIoThreadCount((int) value); return true;
             case "maxConnections": getOrCreateConfiguration((ExtendComponent) component).setMaxConnections((int) value); return true;

@@ -115,6 +115,271 @@ public interface ExtendEndpointBuilderFactory {
             return this;
         }
         /**
+         * cancelBatch: how many cancels may be under way at once. They also
+         * wait for the write rate limit, so a higher value only helps when
+         * Extend's latency, not the limit, is what holds them back.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: producer
+         * 
+         * @param batchConcurrency the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder batchConcurrency(int batchConcurrency) {
+            doSetProperty("batchConcurrency", batchConcurrency);
+            return this;
+        }
+        /**
+         * cancelBatch: how many cancels may be under way at once. They also
+         * wait for the write rate limit, so a higher value only helps when
+         * Extend's latency, not the limit, is what holds them back.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: producer
+         * 
+         * @param batchConcurrency the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder batchConcurrency(String batchConcurrency) {
+            doSetProperty("batchConcurrency", batchConcurrency);
+            return this;
+        }
+        /**
+         * listRuns and cancelBatch: only runs of this batch. The
+         * CamelExtendBatchId header wins; for cancelBatch a String body is the
+         * batch when neither is set.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param batchId the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder batchId(String batchId) {
+            doSetProperty("batchId", batchId);
+            return this;
+        }
+        /**
+         * listRuns and cancelBatch: only runs whose file name contains this
+         * text.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param fileNameContains the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder fileNameContains(String fileNameContains) {
+            doSetProperty("fileNameContains", fileNameContains);
+            return this;
+        }
+        /**
+         * While waiting: how many polls in a row may fail transiently (no
+         * answer, 429 or 5xx after the poll's own retries) before the wait
+         * fails with the last failure. A 401, 404 or a body that is not the run
+         * fails the wait at once.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 3
+         * Group: producer
+         * 
+         * @param maxFailedPolls the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder maxFailedPolls(int maxFailedPolls) {
+            doSetProperty("maxFailedPolls", maxFailedPolls);
+            return this;
+        }
+        /**
+         * While waiting: how many polls in a row may fail transiently (no
+         * answer, 429 or 5xx after the poll's own retries) before the wait
+         * fails with the last failure. A 401, 404 or a body that is not the run
+         * fails the wait at once.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 3
+         * Group: producer
+         * 
+         * @param maxFailedPolls the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder maxFailedPolls(String maxFailedPolls) {
+            doSetProperty("maxFailedPolls", maxFailedPolls);
+            return this;
+        }
+        /**
+         * cancelBatch: how many times at most the batch is listed. A pass that
+         * cancelled anything is followed by another (runs may change status
+         * while they are listed); the job is complete when a pass finds nothing
+         * left to cancel.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 3
+         * Group: producer
+         * 
+         * @param maxPasses the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder maxPasses(int maxPasses) {
+            doSetProperty("maxPasses", maxPasses);
+            return this;
+        }
+        /**
+         * cancelBatch: how many times at most the batch is listed. A pass that
+         * cancelled anything is followed by another (runs may change status
+         * while they are listed); the job is complete when a pass finds nothing
+         * left to cancel.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 3
+         * Group: producer
+         * 
+         * @param maxPasses the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder maxPasses(String maxPasses) {
+            doSetProperty("maxPasses", maxPasses);
+            return this;
+        }
+        /**
+         * While waiting: the longest delay between two polls.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: producer
+         * 
+         * @param maxPollInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder maxPollInterval(long maxPollInterval) {
+            doSetProperty("maxPollInterval", maxPollInterval);
+            return this;
+        }
+        /**
+         * While waiting: the longest delay between two polls.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30000
+         * Group: producer
+         * 
+         * @param maxPollInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder maxPollInterval(String maxPollInterval) {
+            doSetProperty("maxPollInterval", maxPollInterval);
+            return this;
+        }
+        /**
+         * listRuns and cancelBatch: how many runs each page request asks for (1
+         * to 1000).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 100
+         * Group: producer
+         * 
+         * @param pageSize the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder pageSize(int pageSize) {
+            doSetProperty("pageSize", pageSize);
+            return this;
+        }
+        /**
+         * listRuns and cancelBatch: how many runs each page request asks for (1
+         * to 1000).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 100
+         * Group: producer
+         * 
+         * @param pageSize the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder pageSize(String pageSize) {
+            doSetProperty("pageSize", pageSize);
+            return this;
+        }
+        /**
+         * While waiting: the delay before the first poll, and between polls
+         * during the first 30 seconds; after that each delay grows by 15% up to
+         * maxPollInterval. Every delay is spread by /-25%.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 1000
+         * Group: producer
+         * 
+         * @param pollInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder pollInterval(long pollInterval) {
+            doSetProperty("pollInterval", pollInterval);
+            return this;
+        }
+        /**
+         * While waiting: the delay before the first poll, and between polls
+         * during the first 30 seconds; after that each delay grows by 15% up to
+         * maxPollInterval. Every delay is spread by /-25%.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 1000
+         * Group: producer
+         * 
+         * @param pollInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder pollInterval(String pollInterval) {
+            doSetProperty("pollInterval", pollInterval);
+            return this;
+        }
+        /**
+         * cancelBatch: how often progress is logged (INFO) and told to the
+         * progressListener.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 5000
+         * Group: producer
+         * 
+         * @param progressInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder progressInterval(long progressInterval) {
+            doSetProperty("progressInterval", progressInterval);
+            return this;
+        }
+        /**
+         * cancelBatch: how often progress is logged (INFO) and told to the
+         * progressListener.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 5000
+         * Group: producer
+         * 
+         * @param progressInterval the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder progressInterval(String progressInterval) {
+            doSetProperty("progressInterval", progressInterval);
+            return this;
+        }
+        /**
          * Client-side rate limit in requests per second (0 = off). Shared by
          * every endpoint and route in this JVM that uses the same apiKey and
          * baseUrl (the lowest configured rate wins), and adaptive: a 429 with
@@ -169,6 +434,210 @@ public interface ExtendEndpointBuilderFactory {
          */
         default ExtendEndpointBuilder runId(String runId) {
             doSetProperty("runId", runId);
+            return this;
+        }
+        /**
+         * The kind of run acted on: a workflow run or an extract, classify,
+         * split or parse (processor) run. auto picks it from the ID's prefix as
+         * Extend documents them (workflow_run_, exr_, clr_, splr_, pr_) and
+         * takes a workflow run for any other ID; for listRuns and cancelBatch,
+         * auto means workflow runs. The CamelExtendRunKind header wins.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: auto
+         * Group: producer
+         * 
+         * @param runKind the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder runKind(String runKind) {
+            doSetProperty("runKind", runKind);
+            return this;
+        }
+        /**
+         * listRuns: return one page (a List of runs) with the next page's token
+         * in CamelExtendNextPageToken, and ask for the page in
+         * CamelExtendPageToken. Without it the body is an Iterable over every
+         * matching run that fetches pages as it is walked, for
+         * split(body()).streaming().
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param singlePage the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder singlePage(boolean singlePage) {
+            doSetProperty("singlePage", singlePage);
+            return this;
+        }
+        /**
+         * listRuns: return one page (a List of runs) with the next page's token
+         * in CamelExtendNextPageToken, and ask for the page in
+         * CamelExtendPageToken. Without it the body is an Iterable over every
+         * matching run that fetches pages as it is walked, for
+         * split(body()).streaming().
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param singlePage the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder singlePage(String singlePage) {
+            doSetProperty("singlePage", singlePage);
+            return this;
+        }
+        /**
+         * listRuns: the order, by updatedAt (Extend's default) or createdAt.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param sortBy the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder sortBy(String sortBy) {
+            doSetProperty("sortBy", sortBy);
+            return this;
+        }
+        /**
+         * listRuns: asc or desc (Extend's default).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param sortDir the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder sortDir(String sortDir) {
+            doSetProperty("sortDir", sortDir);
+            return this;
+        }
+        /**
+         * listRuns of processor runs: only runs started by this source, such as
+         * a workflow run ID. The CamelExtendSourceId header wins.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param sourceId the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder sourceId(String sourceId) {
+            doSetProperty("sourceId", sourceId);
+            return this;
+        }
+        /**
+         * listRuns: only runs in these statuses, comma-separated (e.g.
+         * PENDING,PROCESSING). Extend lists one status per request, so several
+         * are listed one after the other. The CamelExtendListStatus header
+         * wins.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param status the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder status(String status) {
+            doSetProperty("status", status);
+            return this;
+        }
+        /**
+         * cancelRun: after the cancel, wait for the run to settle (not PENDING,
+         * PROCESSING or CANCELLING) by polling it without holding a thread,
+         * within waitTimeout. The body is then the settled run and
+         * CamelExtendCancelWon says whether the cancel won. cancelBatch: wait
+         * for each cancelled run the same way.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param waitForOutcome the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder waitForOutcome(boolean waitForOutcome) {
+            doSetProperty("waitForOutcome", waitForOutcome);
+            return this;
+        }
+        /**
+         * cancelRun: after the cancel, wait for the run to settle (not PENDING,
+         * PROCESSING or CANCELLING) by polling it without holding a thread,
+         * within waitTimeout. The body is then the settled run and
+         * CamelExtendCancelWon says whether the cancel won. cancelBatch: wait
+         * for each cancelled run the same way.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: producer
+         * 
+         * @param waitForOutcome the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder waitForOutcome(String waitForOutcome) {
+            doSetProperty("waitForOutcome", waitForOutcome);
+            return this;
+        }
+        /**
+         * How long awaitRun (or a cancel with waitForOutcome) waits for the run
+         * to settle before it fails with ExtendWaitTimeoutException, which
+         * carries the status last seen.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 600000
+         * Group: producer
+         * 
+         * @param waitTimeout the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder waitTimeout(long waitTimeout) {
+            doSetProperty("waitTimeout", waitTimeout);
+            return this;
+        }
+        /**
+         * How long awaitRun (or a cancel with waitForOutcome) waits for the run
+         * to settle before it fails with ExtendWaitTimeoutException, which
+         * carries the status last seen.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 600000
+         * Group: producer
+         * 
+         * @param waitTimeout the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder waitTimeout(String waitTimeout) {
+            doSetProperty("waitTimeout", waitTimeout);
+            return this;
+        }
+        /**
+         * listRuns and cancelBatch: only runs of this workflow. The
+         * CamelExtendWorkflowId header wins.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param workflowId the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder workflowId(String workflowId) {
+            doSetProperty("workflowId", workflowId);
             return this;
         }
         /**
@@ -585,6 +1054,40 @@ public interface ExtendEndpointBuilderFactory {
             return this;
         }
         /**
+         * cancelBatch: a dev.camelextend.client.BatchProgressListener told the
+         * counts at each progressInterval and at the end, e.g. to print a
+         * progress line.
+         * 
+         * The option is a:
+         * <code>dev.camelextend.client.BatchProgressListener</code> type.
+         * 
+         * Group: producer (advanced)
+         * 
+         * @param progressListener the value to set
+         * @return the dsl builder
+         */
+        default AdvancedExtendEndpointBuilder progressListener(dev.camelextend.client.BatchProgressListener progressListener) {
+            doSetProperty("progressListener", progressListener);
+            return this;
+        }
+        /**
+         * cancelBatch: a dev.camelextend.client.BatchProgressListener told the
+         * counts at each progressInterval and at the end, e.g. to print a
+         * progress line.
+         * 
+         * The option will be converted to a
+         * <code>dev.camelextend.client.BatchProgressListener</code> type.
+         * 
+         * Group: producer (advanced)
+         * 
+         * @param progressListener the value to set
+         * @return the dsl builder
+         */
+        default AdvancedExtendEndpointBuilder progressListener(String progressListener) {
+            doSetProperty("progressListener", progressListener);
+            return this;
+        }
+        /**
          * The number of HttpClient I/O threads; 0 means one per CPU core.
          * 
          * The option is a: <code>int</code> type.
@@ -855,6 +1358,111 @@ public interface ExtendEndpointBuilderFactory {
          */
         public String extendAttempts() {
             return "CamelExtendAttempts";
+        }
+        /**
+         * In: the kind of run (workflow, extract, classify, split, parse or
+         * auto); wins over the runKind option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendRunKind}.
+         */
+        public String extendRunKind() {
+            return "CamelExtendRunKind";
+        }
+        /**
+         * Out (cancelRun with waitForOutcome): true when the run settled
+         * CANCELLED, false when it finished first (PROCESSED, FAILED,
+         * NEEDS_REVIEW, REJECTED).
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendCancelWon}.
+         */
+        public String extendCancelWon() {
+            return "CamelExtendCancelWon";
+        }
+        /**
+         * In (listRuns, cancelBatch): only runs of this workflow; wins over the
+         * workflowId option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendWorkflowId}.
+         */
+        public String extendWorkflowId() {
+            return "CamelExtendWorkflowId";
+        }
+        /**
+         * In (listRuns, cancelBatch): only runs of this batch; wins over the
+         * batchId option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendBatchId}.
+         */
+        public String extendBatchId() {
+            return "CamelExtendBatchId";
+        }
+        /**
+         * In (listRuns of processor runs): only runs started by this source;
+         * wins over the sourceId option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendSourceId}.
+         */
+        public String extendSourceId() {
+            return "CamelExtendSourceId";
+        }
+        /**
+         * In (listRuns): the statuses to list, comma-separated; wins over the
+         * status option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendListStatus}.
+         */
+        public String extendListStatus() {
+            return "CamelExtendListStatus";
+        }
+        /**
+         * In (listRuns with singlePage): the page to return, as a previous
+         * CamelExtendNextPageToken gave it; none for the first page.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendPageToken}.
+         */
+        public String extendPageToken() {
+            return "CamelExtendPageToken";
+        }
+        /**
+         * Out (listRuns with singlePage): the token of the next page, or
+         * removed on the last page.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendNextPageToken}.
+         */
+        public String extendNextPageToken() {
+            return "CamelExtendNextPageToken";
         }
     }
     static ExtendEndpointBuilder endpointBuilder(String componentName, String path) {
