@@ -75,6 +75,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
+        case "readratelimit":
+        case "readRateLimit": getOrCreateConfiguration(target).setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -88,6 +90,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "writeratelimit":
+        case "writeRateLimit": getOrCreateConfiguration(target).setWriteRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
         }
     }
@@ -140,6 +144,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "readratelimit":
+        case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -153,6 +159,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "synchronous": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "writeratelimit":
+        case "writeRateLimit": return java.lang.Double.class;
         default: return null;
         }
     }
@@ -206,6 +214,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "readratelimit":
+        case "readRateLimit": return getOrCreateConfiguration(target).getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryinitialdelay":
@@ -219,6 +229,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        case "writeratelimit":
+        case "writeRateLimit": return getOrCreateConfiguration(target).getWriteRateLimit();
         default: return null;
         }
     }

@@ -55,6 +55,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyScheme": target.setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.setRateLimit(property(camelContext, double.class, value)); return true;
+        case "readratelimit":
+        case "readRateLimit": target.setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retryinitialdelay":
@@ -68,6 +70,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "synchronous": target.setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "writeratelimit":
+        case "writeRateLimit": target.setWriteRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
         }
     }
@@ -107,6 +111,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyScheme": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "readratelimit":
+        case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -120,6 +126,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "synchronous": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "writeratelimit":
+        case "writeRateLimit": return java.lang.Double.class;
         default: return null;
         }
     }
@@ -160,6 +168,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyScheme": return target.getProxyScheme();
         case "ratelimit":
         case "rateLimit": return target.getRateLimit();
+        case "readratelimit":
+        case "readRateLimit": return target.getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "retryinitialdelay":
@@ -173,6 +183,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "synchronous": return target.isSynchronous();
         case "workspaceid":
         case "workspaceId": return target.getWorkspaceId();
+        case "writeratelimit":
+        case "writeRateLimit": return target.getWriteRateLimit();
         default: return null;
         }
     }

@@ -57,6 +57,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
+        case "readratelimit":
+        case "readRateLimit": target.getConfiguration().setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -70,6 +72,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "writeratelimit":
+        case "writeRateLimit": target.getConfiguration().setWriteRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
         }
     }
@@ -111,6 +115,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyScheme": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "readratelimit":
+        case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -124,6 +130,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "synchronous": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "writeratelimit":
+        case "writeRateLimit": return java.lang.Double.class;
         default: return null;
         }
     }
@@ -166,6 +174,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "readratelimit":
+        case "readRateLimit": return target.getConfiguration().getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryinitialdelay":
@@ -179,6 +189,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "synchronous": return target.getConfiguration().isSynchronous();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        case "writeratelimit":
+        case "writeRateLimit": return target.getConfiguration().getWriteRateLimit();
         default: return null;
         }
     }

@@ -80,7 +80,8 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
             // one pace per account, workspace and request category (reads, writes), shared with every live endpoint
             // of it in this JVM, released at stop; every rate is checked before any lease is taken
             limiterLeases = RateLimiters.forOptions(configuration.getApiKey(), settings.baseUrl(),
-                    configuration.getWorkspaceId(), configuration.getRateLimit(), null, null);
+                    configuration.getWorkspaceId(), configuration.getRateLimit(), configuration.getReadRateLimit(),
+                    configuration.getWriteRateLimit());
         } catch (RuntimeException badRate) {
             getComponent().releaseTransport(transport);
             transport = null;
