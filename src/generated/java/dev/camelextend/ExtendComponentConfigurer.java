@@ -95,6 +95,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": getOrCreateConfiguration(target).setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, double.class, value)); return true;
+        case "readratelimit":
+        case "readRateLimit": getOrCreateConfiguration(target).setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -125,6 +127,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "workflowId": getOrCreateConfiguration(target).setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "writeratelimit":
+        case "writeRateLimit": getOrCreateConfiguration(target).setWriteRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
         }
     }
@@ -197,6 +201,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "readratelimit":
+        case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -227,6 +233,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "workflowId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "writeratelimit":
+        case "writeRateLimit": return java.lang.Double.class;
         default: return null;
         }
     }
@@ -300,6 +308,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyScheme": return getOrCreateConfiguration(target).getProxyScheme();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "readratelimit":
+        case "readRateLimit": return getOrCreateConfiguration(target).getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retryinitialdelay":
@@ -330,6 +340,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "workflowId": return getOrCreateConfiguration(target).getWorkflowId();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        case "writeratelimit":
+        case "writeRateLimit": return getOrCreateConfiguration(target).getWriteRateLimit();
         default: return null;
         }
     }

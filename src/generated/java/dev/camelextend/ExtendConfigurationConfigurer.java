@@ -75,6 +75,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyScheme": target.setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.setRateLimit(property(camelContext, double.class, value)); return true;
+        case "readratelimit":
+        case "readRateLimit": target.setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retryinitialdelay":
@@ -105,6 +107,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "workflowId": target.setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "writeratelimit":
+        case "writeRateLimit": target.setWriteRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
         }
     }
@@ -164,6 +168,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyScheme": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "readratelimit":
+        case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -194,6 +200,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "workflowId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "writeratelimit":
+        case "writeRateLimit": return java.lang.Double.class;
         default: return null;
         }
     }
@@ -254,6 +262,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyScheme": return target.getProxyScheme();
         case "ratelimit":
         case "rateLimit": return target.getRateLimit();
+        case "readratelimit":
+        case "readRateLimit": return target.getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "retryinitialdelay":
@@ -284,6 +294,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "workflowId": return target.getWorkflowId();
         case "workspaceid":
         case "workspaceId": return target.getWorkspaceId();
+        case "writeratelimit":
+        case "writeRateLimit": return target.getWriteRateLimit();
         default: return null;
         }
     }

@@ -77,6 +77,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyScheme": target.getConfiguration().setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, double.class, value)); return true;
+        case "readratelimit":
+        case "readRateLimit": target.getConfiguration().setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -107,6 +109,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "workflowId": target.getConfiguration().setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "writeratelimit":
+        case "writeRateLimit": target.getConfiguration().setWriteRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         default: return false;
         }
     }
@@ -168,6 +172,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyScheme": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return double.class;
+        case "readratelimit":
+        case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retryinitialdelay":
@@ -198,6 +204,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "workflowId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "writeratelimit":
+        case "writeRateLimit": return java.lang.Double.class;
         default: return null;
         }
     }
@@ -260,6 +268,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyScheme": return target.getConfiguration().getProxyScheme();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "readratelimit":
+        case "readRateLimit": return target.getConfiguration().getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryinitialdelay":
@@ -290,6 +300,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "workflowId": return target.getConfiguration().getWorkflowId();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        case "writeratelimit":
+        case "writeRateLimit": return target.getConfiguration().getWriteRateLimit();
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(46);
         props.add("alreadyCancelledIsSuccess");
         props.add("apiKey");
         props.add("apiVersion");
@@ -53,6 +53,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
         props.add("proxyPort");
         props.add("proxyScheme");
         props.add("rateLimit");
+        props.add("readRateLimit");
         props.add("requestTimeout");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
@@ -69,6 +70,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
         props.add("waitTimeout");
         props.add("workflowId");
         props.add("workspaceId");
+        props.add("writeRateLimit");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiKey");

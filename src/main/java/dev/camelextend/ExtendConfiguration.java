@@ -85,12 +85,32 @@ public class ExtendConfiguration implements Cloneable {
     private boolean alreadyCancelledIsSuccess;
 
     @UriParam(label = "producer", defaultValue = "0",
-              description = "Client-side rate limit in requests per second (0 = off). Shared by every endpoint and route"
-                            + " in this JVM that uses the same apiKey and baseUrl (the lowest configured rate wins), and"
-                            + " adaptive: a 429 with Retry-After seen by one exchange holds back all of them. Requests"
-                            + " wait for their slot without blocking a thread. When several JVMs share one Extend"
-                            + " organization, give each its share of the plan's limit.")
+              description = "Client-side rate limit in requests per second for each request category, as Extend counts"
+                            + " them (0 = off): reads (GET: getRun and the health check) and writes (cancelRun) each get"
+                            + " their own budget of this many requests per second; readRateLimit and writeRateLimit"
+                            + " override it for theirs. Each budget is shared by every endpoint and route in this JVM"
+                            + " that uses the same apiKey, baseUrl and workspaceId (the lowest configured rate wins),"
+                            + " and adaptive: a 429 with Retry-After seen by one exchange holds back every exchange of"
+                            + " that category, and only of that one, so reads and polling never hold back cancels."
+                            + " Requests wait for their slot without blocking a thread. When several JVMs share one"
+                            + " Extend organization, give each its share of the plan's limit.")
     private double rateLimit;
+
+    @UriParam(label = "producer",
+              description = "Client-side rate limit for reads (GET requests: getRun and the health check), in requests"
+                            + " per second. Unset, rateLimit applies; 0 leaves this endpoint's reads unlimited. Shared"
+                            + " like rateLimit by every endpoint in this JVM with the same apiKey, baseUrl and"
+                            + " workspaceId (the lowest rate wins); a 429 with Retry-After on a read pauses reads only."
+                            + " Set it lower than rateLimit when an admin capped the workspace's GET limit lower.")
+    private Double readRateLimit;
+
+    @UriParam(label = "producer",
+              description = "Client-side rate limit for writes (calls that change a run without submitting files:"
+                            + " cancelRun), in requests per second. Unset, rateLimit applies; 0 leaves this endpoint's"
+                            + " writes unlimited. Shared like rateLimit by every endpoint in this JVM with the same"
+                            + " apiKey, baseUrl and workspaceId (the lowest rate wins); a 429 with Retry-After on a"
+                            + " write pauses writes only, so reads go on.")
+    private Double writeRateLimit;
 
     @UriParam(label = "advanced", defaultValue = "false",
               description = "Wait for each call on the calling thread instead of continuing the route on one of"
@@ -340,6 +360,22 @@ public class ExtendConfiguration implements Cloneable {
 
     public void setRateLimit(double rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    public Double getReadRateLimit() {
+        return readRateLimit;
+    }
+
+    public void setReadRateLimit(Double readRateLimit) {
+        this.readRateLimit = readRateLimit;
+    }
+
+    public Double getWriteRateLimit() {
+        return writeRateLimit;
+    }
+
+    public void setWriteRateLimit(Double writeRateLimit) {
+        this.writeRateLimit = writeRateLimit;
     }
 
     public boolean isSynchronous() {

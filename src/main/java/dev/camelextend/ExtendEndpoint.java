@@ -8,7 +8,9 @@ import java.util.Map;
 
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendClientSettings;
+import dev.camelextend.client.RateLimiter;
 import dev.camelextend.client.RateLimiters;
+import dev.camelextend.client.RequestCategory;
 import dev.camelextend.client.RunId;
 import dev.camelextend.client.Transport;
 import org.apache.camel.AsyncEndpoint;
@@ -43,7 +45,7 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     private ExtendConfiguration configuration;
 
     private volatile ExtendClient client;
-    private volatile RateLimiters.Lease limiterLease;
+    private volatile RateLimiters.Leases limiterLeases;
     private volatile Transport transport;
 
     public ExtendEndpoint(String uri, ExtendComponent component, ExtendOperation operation,
@@ -75,16 +77,18 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         warnOnPlainHttp(settings.baseUrl());
         transport = getComponent().acquireTransport(configuration);
         try {
-            // one pace per account and workspace, shared with every live endpoint of it in this JVM, released at stop
-            limiterLease = RateLimiters.forOption(configuration.getApiKey(), settings.baseUrl(),
-                    configuration.getWorkspaceId(), configuration.getRateLimit());
+            // one pace per account, workspace and request category (reads, writes), shared with every live endpoint
+            // of it in this JVM, released at stop; every rate is checked before any lease is taken
+            limiterLeases = RateLimiters.forOptions(configuration.getApiKey(), settings.baseUrl(),
+                    configuration.getWorkspaceId(), configuration.getRateLimit(), configuration.getReadRateLimit(),
+                    configuration.getWriteRateLimit());
         } catch (RuntimeException badRate) {
             getComponent().releaseTransport(transport);
             transport = null;
             throw badRate;
         }
-        client = new ExtendClient(settings, transport, getComponent().getScheduler(),
-                getComponent().getObjectMapper(), limiterLease == null ? null : limiterLease.limiter());
+        client = new ExtendClient(settings, transport, getComponent().getScheduler(), getComponent().getObjectMapper(),
+                limiterLeases.limiter(RequestCategory.READ), limiterLeases.limiter(RequestCategory.WRITE));
     }
 
     @Override
@@ -100,10 +104,10 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         if (t != null) {
             getComponent().releaseTransport(t);
         }
-        RateLimiters.Lease lease = limiterLease;
-        limiterLease = null;
-        if (lease != null) {
-            lease.close();
+        RateLimiters.Leases leases = limiterLeases;
+        limiterLeases = null;
+        if (leases != null) {
+            leases.close();
         }
         super.doStop();
     }
@@ -191,6 +195,12 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     ExtendClient getClient() {
         return client;
+    }
+
+    /** The shared limiter of this started endpoint's requests of the category, or null when it has none. For tests. */
+    RateLimiter rateLimiter(RequestCategory category) {
+        RateLimiters.Leases leases = limiterLeases;
+        return leases == null ? null : leases.limiter(category);
     }
 
     public ExtendOperation getOperation() {

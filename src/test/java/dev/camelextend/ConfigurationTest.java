@@ -225,7 +225,14 @@ class ConfigurationTest extends CamelTestSupport {
                 Arguments.of("runId too long", "extend:getRun?apiKey=k&baseUrl=%s&runId=" + "r".repeat(256), "runId"),
                 Arguments.of("blank apiVersion", "extend:getRun?apiKey=k&baseUrl=%s&apiVersion=RAW( )", "apiVersion"),
                 Arguments.of("proxyPort out of range",
-                        "extend:getRun?apiKey=k&baseUrl=%s&proxyHost=127.0.0.1&proxyPort=70000", "proxyPort"));
+                        "extend:getRun?apiKey=k&baseUrl=%s&proxyHost=127.0.0.1&proxyPort=70000", "proxyPort"),
+                Arguments.of("negative rateLimit", "extend:getRun?apiKey=k&baseUrl=%s&rateLimit=-1", "rateLimit"),
+                Arguments.of("negative readRateLimit", "extend:getRun?apiKey=k&baseUrl=%s&readRateLimit=-1",
+                        "readRateLimit"),
+                Arguments.of("infinite readRateLimit", "extend:cancelRun?apiKey=k&baseUrl=%s&readRateLimit=Infinity",
+                        "readRateLimit"),
+                Arguments.of("NaN writeRateLimit", "extend:cancelRun?apiKey=k&baseUrl=%s&writeRateLimit=NaN",
+                        "writeRateLimit"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

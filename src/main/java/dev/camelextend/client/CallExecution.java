@@ -146,7 +146,7 @@ final class CallExecution implements CallEnding {
             // Extend counts per organization: what one exchange was told applies to every exchange of this account,
             // but for no longer than this client would itself wait - a longer Retry-After fails this exchange at once
             // and must not freeze every other route of the account for that long
-            sending.pauseFor(retryAfter, settings.maxRetryAfter());
+            sending.pauseFor(call.operation.method(), retryAfter, settings.maxRetryAfter());
         }
         ExtendCallFailure.Builder failure = failures.httpStatus(call, answer, error, retryAfter);
         boolean waitTooLong = retryAfter != null && retryAfter.compareTo(settings.maxRetryAfter()) > 0;

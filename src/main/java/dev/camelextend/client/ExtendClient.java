@@ -28,18 +28,19 @@ public final class ExtendClient {
     private final RunWaiter waiter;
 
     /**
-     * @param rateLimiter paces every request of this client (shared with other clients of the same account), or null
-     *                    for no client-side limit
+     * @param readLimiter  paces this client's reads, the GETs ({@link RequestCategory#READ}; shared with other clients
+     *                     of the same account), or null for no client-side limit on reads
+     * @param writeLimiter paces this client's writes, such as cancels ({@link RequestCategory#WRITE}), or null
      */
-    public ExtendClient(ExtendClientSettings settings, Transport transport,
-                        ScheduledExecutorService scheduler, ObjectMapper mapper, RateLimiter rateLimiter) {
-        this(settings, ClientTime.system(scheduler), mapper, rateLimiter, transport);
+    public ExtendClient(ExtendClientSettings settings, Transport transport, ScheduledExecutorService scheduler,
+                        ObjectMapper mapper, RateLimiter readLimiter, RateLimiter writeLimiter) {
+        this(settings, ClientTime.system(scheduler), mapper, readLimiter, writeLimiter, transport);
     }
 
-    private ExtendClient(ExtendClientSettings settings, ClientTime time, ObjectMapper mapper, RateLimiter rateLimiter,
-                         Transport transport) {
-        this(settings, new Pacing(rateLimiter, new Dispatcher(settings, transport, time), time, settings.callBudget()),
-                time, mapper);
+    private ExtendClient(ExtendClientSettings settings, ClientTime time, ObjectMapper mapper, RateLimiter readLimiter,
+                         RateLimiter writeLimiter, Transport transport) {
+        this(settings, new Pacing(readLimiter, writeLimiter, new Dispatcher(settings, transport, time), time,
+                settings.callBudget()), time, mapper);
     }
 
     /** The same over any {@link Sending}: canned answers on a virtual scheduler and clock, in tests. */

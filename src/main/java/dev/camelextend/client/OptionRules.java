@@ -121,11 +121,16 @@ final class OptionRules {
         return value;
     }
 
-    /** A client-side rate: 0 for none, or a finite positive number of requests per second. */
+    /** The {@code rateLimit} option: 0 for none, or a finite positive number of requests per second. */
     static double rate(double perSecond) {
+        return rate(perSecond, "rateLimit");
+    }
+
+    /** A client-side rate ({@code rateLimit}, {@code readRateLimit}, ...): 0 for none, or finite and positive. */
+    static double rate(double perSecond, String option) {
         if (perSecond < 0 || Double.isNaN(perSecond) || Double.isInfinite(perSecond)) {
-            throw new IllegalArgumentException("The rateLimit option must be 0 (off) or a positive number of requests"
-                                               + " per second, was " + perSecond);
+            throw new IllegalArgumentException("The " + option + " option must be 0 (off) or a positive number of"
+                                               + " requests per second, was " + perSecond);
         }
         return perSecond;
     }

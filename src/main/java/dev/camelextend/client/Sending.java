@@ -18,8 +18,13 @@ interface Sending {
      */
     CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds);
 
-    /** A 429's {@code Retry-After}, at most {@code cap}, for every request of the account. */
-    void pauseFor(Duration retryAfter, Duration cap);
+    /**
+     * A 429's {@code Retry-After}, at most {@code cap}, for every request of the account in the {@link RequestCategory}
+     * of the refused request: Extend counts each category apart, so the others go on.
+     *
+     * @param refused the method of the request that was answered 429; it decides the category
+     */
+    void pauseFor(Method refused, Duration retryAfter, Duration cap);
 
     /** Ends every request in flight and sends nothing more. */
     void close();

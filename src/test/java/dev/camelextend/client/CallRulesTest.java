@@ -101,6 +101,22 @@ class CallRulesTest {
     }
 
     @Test
+    void a429PausesTheCategoryOfTheRequestThatWasRefused() {
+        sending.then(answer(429, "{}", "Retry-After", "3"), run("CANCELLED"));
+        CompletableFuture<ExtendResponse> cancel = client().cancelRun(RUN, null);
+        scheduler.advance(Duration.ofSeconds(3));
+        assertEquals(2, cancel.join().attempts());
+        assertEquals(List.of(Method.POST), sending.pausedMethods, "a refused cancel pauses writes");
+        assertEquals(List.of(Duration.ofSeconds(3)), sending.pauses);
+
+        sending.then(answer(429, "{}", "Retry-After", "3"), run("PROCESSING"));
+        CompletableFuture<ExtendResponse> read = client().getRun(RUN, null);
+        scheduler.advance(Duration.ofSeconds(3));
+        assertEquals(2, read.join().attempts());
+        assertEquals(List.of(Method.GET), sending.pausedMethods, "a refused read pauses reads");
+    }
+
+    @Test
     void retryAfterAsAnHttpDateCountsFromTheClock() {
         sending.then(answer(503, "{}", "Retry-After", "Tue, 01 Dec 2026 12:00:03 GMT"), run("PROCESSING"));
         CompletableFuture<ExtendResponse> call = client().getRun(RUN, null);
@@ -227,6 +243,8 @@ class CallRulesTest {
         final List<String> sent = new ArrayList<>();
         final List<Long> sentAtNanos = new ArrayList<>();
         final List<Duration> pauses = new ArrayList<>();
+        /** The method of the refused request of each pause: it decides the category paused. */
+        final List<Method> pausedMethods = new ArrayList<>();
         boolean closed;
 
         void then(Object... answers) {
@@ -234,6 +252,7 @@ class CallRulesTest {
             sent.clear();
             sentAtNanos.clear();
             pauses.clear();
+            pausedMethods.clear();
             for (Object a : answers) {
                 script.add(a);
             }
@@ -260,7 +279,8 @@ class CallRulesTest {
         }
 
         @Override
-        public void pauseFor(Duration retryAfter, Duration cap) {
+        public void pauseFor(Method method, Duration retryAfter, Duration cap) {
+            pausedMethods.add(method);
             pauses.add(retryAfter.compareTo(cap) <= 0 ? retryAfter : cap);
         }
 

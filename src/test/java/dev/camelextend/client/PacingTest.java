@@ -28,7 +28,8 @@ class PacingTest {
     final VirtualScheduler scheduler = new VirtualScheduler();
     final RateLimiter limiter = new RateLimiter(10, scheduler::nanoTime); // one slot per 100 ms
     final List<Long> dispatchedAtMillis = new ArrayList<>();
-    final Pacing pacing = new Pacing(limiter, (method, url, workspaceId) -> {
+    // the requests here are GETs: reads, paced by the read limiter (CategoryPacingTest has both categories)
+    final Pacing pacing = new Pacing(limiter, null, (method, url, workspaceId) -> {
         dispatchedAtMillis.add(scheduler.nanoTime() / 1_000_000);
         return CompletableFuture.completedFuture(new RawResponse(new BasicHttpResponse(200), new byte[0]));
     }, () -> false, () -> { }, new ClientTime(scheduler, scheduler::nanoTime, Clock.systemUTC()), BUDGET);

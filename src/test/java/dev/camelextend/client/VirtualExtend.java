@@ -209,7 +209,7 @@ final class VirtualExtend implements Sending {
     }
 
     @Override
-    public void pauseFor(Duration retryAfter, Duration cap) {
+    public void pauseFor(Method refused, Duration retryAfter, Duration cap) {
         pauses.add(retryAfter.compareTo(cap) <= 0 ? retryAfter : cap);
     }
 

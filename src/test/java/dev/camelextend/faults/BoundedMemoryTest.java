@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camelextend.ExtendComponent;
 import dev.camelextend.client.RateLimiters;
+import dev.camelextend.client.RequestCategory;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.support.ExtendTestKit;
@@ -67,7 +68,7 @@ class BoundedMemoryTest {
                 threads.resetPeakThreadCount();
 
                 // the limiter the endpoint shares with every endpoint of this account: hold everything back for now
-                RateLimiters.forAccount(sim.apiKey(), sim.baseUrl(), RATE).pauseFor(PAUSE);
+                RateLimiters.forAccount(sim.apiKey(), sim.baseUrl(), RequestCategory.READ, RATE).pauseFor(PAUSE);
                 long t0 = System.nanoTime();
                 Counter counter = send(template, runId, N);
                 long submitMillis = (System.nanoTime() - t0) / 1_000_000;

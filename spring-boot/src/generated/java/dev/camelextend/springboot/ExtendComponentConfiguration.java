@@ -100,13 +100,25 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      */
     private String progressInterval;
     /**
-     * Client-side rate limit in requests per second (0 = off). Shared by every endpoint and route
-     * in this JVM that uses the same apiKey and baseUrl (the lowest configured rate wins), and
-     * adaptive: a 429 with Retry-After seen by one exchange holds back all of them. Requests wait
-     * for their slot without blocking a thread. When several JVMs share one Extend organization,
-     * give each its share of the plan's limit.
+     * Client-side rate limit in requests per second for each request category, as Extend counts
+     * them (0 = off): reads (GET: getRun and the health check) and writes (cancelRun) each get
+     * their own budget of this many requests per second; readRateLimit and writeRateLimit override
+     * it for theirs. Each budget is shared by every endpoint and route in this JVM that uses the
+     * same apiKey, baseUrl and workspaceId (the lowest configured rate wins), and adaptive: a 429
+     * with Retry-After seen by one exchange holds back every exchange of that category, and only of
+     * that one, so reads and polling never hold back cancels. Requests wait for their slot without
+     * blocking a thread. When several JVMs share one Extend organization, give each its share of
+     * the plan's limit.
      */
     private Double rateLimit;
+    /**
+     * Client-side rate limit for reads (GET requests: getRun and the health check), in requests per
+     * second. Unset, rateLimit applies; 0 leaves this endpoint's reads unlimited. Shared like
+     * rateLimit by every endpoint in this JVM with the same apiKey, baseUrl and workspaceId (the
+     * lowest rate wins); a 429 with Retry-After on a read pauses reads only. Set it lower than
+     * rateLimit when an admin capped the workspace's GET limit lower.
+     */
+    private Double readRateLimit;
     /**
      * A fixed workflow run for this endpoint. The CamelExtendRunId header wins over it; the message
      * body is used when neither is set.
@@ -167,6 +179,14 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * keys, optional with workspace keys. The CamelExtendWorkspaceId header wins over it.
      */
     private String workspaceId;
+    /**
+     * Client-side rate limit for writes (calls that change a run without submitting files:
+     * cancelRun), in requests per second. Unset, rateLimit applies; 0 leaves this endpoint's writes
+     * unlimited. Shared like rateLimit by every endpoint in this JVM with the same apiKey, baseUrl
+     * and workspaceId (the lowest rate wins); a 429 with Retry-After on a write pauses writes only,
+     * so reads go on.
+     */
+    private Double writeRateLimit;
     /**
      * cancelBatch: a dev.camelextend.client.BatchProgressListener told the counts at each
      * progressInterval and at the end, e.g. to print a progress line. The option is a
@@ -413,6 +433,14 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
         this.rateLimit = rateLimit;
     }
 
+    public Double getReadRateLimit() {
+        return readRateLimit;
+    }
+
+    public void setReadRateLimit(Double readRateLimit) {
+        this.readRateLimit = readRateLimit;
+    }
+
     public String getRunId() {
         return runId;
     }
@@ -499,6 +527,14 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
 
     public void setWorkspaceId(String workspaceId) {
         this.workspaceId = workspaceId;
+    }
+
+    public Double getWriteRateLimit() {
+        return writeRateLimit;
+    }
+
+    public void setWriteRateLimit(Double writeRateLimit) {
+        this.writeRateLimit = writeRateLimit;
     }
 
     public dev.camelextend.client.BatchProgressListener getProgressListener() {

@@ -54,6 +54,8 @@ class ExtendComponentAutoConfigurationTest {
             entry("baseUrl", new String[] {"https://api.eu1.extend.ai", "https://api.eu1.extend.ai"}),
             entry("lazyStartProducer", new String[] {"true", "true"}),
             entry("rateLimit", new String[] {"12.5", "12.5"}),
+            entry("readRateLimit", new String[] {"4.5", "4.5"}),
+            entry("writeRateLimit", new String[] {"0", "0.0"}),
             entry("runId", new String[] {"workflow_run_fixed", "workflow_run_fixed"}),
             entry("workspaceId", new String[] {"ws_starter", "ws_starter"}),
             entry("autowiredEnabled", new String[] {"false", "false"}),

@@ -316,13 +316,18 @@ public interface ExtendComponentBuilderFactory {
         }
     
         /**
-         * Client-side rate limit in requests per second (0 = off). Shared by
-         * every endpoint and route in this JVM that uses the same apiKey and
-         * baseUrl (the lowest configured rate wins), and adaptive: a 429 with
-         * Retry-After seen by one exchange holds back all of them. Requests
-         * wait for their slot without blocking a thread. When several JVMs
-         * share one Extend organization, give each its share of the plan's
-         * limit.
+         * Client-side rate limit in requests per second for each request
+         * category, as Extend counts them (0 = off): reads (GET: getRun and the
+         * health check) and writes (cancelRun) each get their own budget of
+         * this many requests per second; readRateLimit and writeRateLimit
+         * override it for theirs. Each budget is shared by every endpoint and
+         * route in this JVM that uses the same apiKey, baseUrl and workspaceId
+         * (the lowest configured rate wins), and adaptive: a 429 with
+         * Retry-After seen by one exchange holds back every exchange of that
+         * category, and only of that one, so reads and polling never hold back
+         * cancels. Requests wait for their slot without blocking a thread. When
+         * several JVMs share one Extend organization, give each its share of
+         * the plan's limit.
          * 
          * The option is a: &lt;code&gt;double&lt;/code&gt; type.
          * 
@@ -333,6 +338,27 @@ public interface ExtendComponentBuilderFactory {
          */
         default ExtendComponentBuilder rateLimit(double rateLimit) {
             doSetProperty("rateLimit", rateLimit);
+            return this;
+        }
+    
+        /**
+         * Client-side rate limit for reads (GET requests: getRun and the health
+         * check), in requests per second. Unset, rateLimit applies; 0 leaves
+         * this endpoint's reads unlimited. Shared like rateLimit by every
+         * endpoint in this JVM with the same apiKey, baseUrl and workspaceId
+         * (the lowest rate wins); a 429 with Retry-After on a read pauses reads
+         * only. Set it lower than rateLimit when an admin capped the
+         * workspace's GET limit lower.
+         * 
+         * The option is a: &lt;code&gt;java.lang.Double&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param readRateLimit the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder readRateLimit(java.lang.Double readRateLimit) {
+            doSetProperty("readRateLimit", readRateLimit);
             return this;
         }
     
@@ -528,6 +554,26 @@ public interface ExtendComponentBuilderFactory {
          */
         default ExtendComponentBuilder workspaceId(java.lang.String workspaceId) {
             doSetProperty("workspaceId", workspaceId);
+            return this;
+        }
+    
+        /**
+         * Client-side rate limit for writes (calls that change a run without
+         * submitting files: cancelRun), in requests per second. Unset,
+         * rateLimit applies; 0 leaves this endpoint's writes unlimited. Shared
+         * like rateLimit by every endpoint in this JVM with the same apiKey,
+         * baseUrl and workspaceId (the lowest rate wins); a 429 with
+         * Retry-After on a write pauses writes only, so reads go on.
+         * 
+         * The option is a: &lt;code&gt;java.lang.Double&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param writeRateLimit the value to set
+         * @return the dsl builder
+         */
+        default ExtendComponentBuilder writeRateLimit(java.lang.Double writeRateLimit) {
+            doSetProperty("writeRateLimit", writeRateLimit);
             return this;
         }
     
@@ -985,6 +1031,7 @@ public interface ExtendComponentBuilderFactory {
             case "pollInterval": getOrCreateConfiguration((ExtendComponent) component).setPollInterval((long) value); return true;
             case "progressInterval": getOrCreateConfiguration((ExtendComponent) component).setProgressInterval((long) value); return true;
             case "rateLimit": getOrCreateConfiguration((ExtendComponent) component).setRateLimit((double) value); return true;
+            case "readRateLimit": getOrCreateConfiguration((ExtendComponent) component).setReadRateLimit((java.lang.Double) value); return true;
             case "runId": getOrCreateConfiguration((ExtendComponent) component).setRunId((java.lang.String) value); return true;
             case "runKind": getOrCreateConfiguration((ExtendComponent) component).setRunKind((java.lang.String) value); return true;
             case "singlePage": getOrCreateConfiguration((ExtendComponent) component).setSinglePage((boolean) value); return true;
@@ -996,6 +1043,7 @@ public interface ExtendComponentBuilderFactory {
             case "waitTimeout": getOrCreateConfiguration((ExtendComponent) component).setWaitTimeout((long) value); return true;
             case "workflowId": getOrCreateConfiguration((ExtendComponent) component).setWorkflowId((java.lang.String) value); return true;
             case "workspaceId": getOrCreateConfiguration((ExtendComponent) component).setWorkspaceId((java.lang.String) value); return true;
+            case "writeRateLimit": getOrCreateConfiguration((ExtendComponent) component).setWriteRateLimit((java.lang.Double) value); return true;
             case "progressListener": getOrCreateConfiguration((ExtendComponent) component).setProgressListener((dev.camelextend.client.BatchProgressListener) value); return true;
             case "autowiredEnabled": ((ExtendComponent) component).setAutowiredEnabled((boolean) value); return true;
             case "ioThreadCount": getOrCreateConfiguration((ExtendComponent) component).setIoThreadCount((int) value); return true;

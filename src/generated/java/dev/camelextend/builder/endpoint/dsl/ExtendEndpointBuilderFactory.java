@@ -380,13 +380,18 @@ public interface ExtendEndpointBuilderFactory {
             return this;
         }
         /**
-         * Client-side rate limit in requests per second (0 = off). Shared by
-         * every endpoint and route in this JVM that uses the same apiKey and
-         * baseUrl (the lowest configured rate wins), and adaptive: a 429 with
-         * Retry-After seen by one exchange holds back all of them. Requests
-         * wait for their slot without blocking a thread. When several JVMs
-         * share one Extend organization, give each its share of the plan's
-         * limit.
+         * Client-side rate limit in requests per second for each request
+         * category, as Extend counts them (0 = off): reads (GET: getRun and the
+         * health check) and writes (cancelRun) each get their own budget of
+         * this many requests per second; readRateLimit and writeRateLimit
+         * override it for theirs. Each budget is shared by every endpoint and
+         * route in this JVM that uses the same apiKey, baseUrl and workspaceId
+         * (the lowest configured rate wins), and adaptive: a 429 with
+         * Retry-After seen by one exchange holds back every exchange of that
+         * category, and only of that one, so reads and polling never hold back
+         * cancels. Requests wait for their slot without blocking a thread. When
+         * several JVMs share one Extend organization, give each its share of
+         * the plan's limit.
          * 
          * The option is a: <code>double</code> type.
          * 
@@ -401,13 +406,18 @@ public interface ExtendEndpointBuilderFactory {
             return this;
         }
         /**
-         * Client-side rate limit in requests per second (0 = off). Shared by
-         * every endpoint and route in this JVM that uses the same apiKey and
-         * baseUrl (the lowest configured rate wins), and adaptive: a 429 with
-         * Retry-After seen by one exchange holds back all of them. Requests
-         * wait for their slot without blocking a thread. When several JVMs
-         * share one Extend organization, give each its share of the plan's
-         * limit.
+         * Client-side rate limit in requests per second for each request
+         * category, as Extend counts them (0 = off): reads (GET: getRun and the
+         * health check) and writes (cancelRun) each get their own budget of
+         * this many requests per second; readRateLimit and writeRateLimit
+         * override it for theirs. Each budget is shared by every endpoint and
+         * route in this JVM that uses the same apiKey, baseUrl and workspaceId
+         * (the lowest configured rate wins), and adaptive: a 429 with
+         * Retry-After seen by one exchange holds back every exchange of that
+         * category, and only of that one, so reads and polling never hold back
+         * cancels. Requests wait for their slot without blocking a thread. When
+         * several JVMs share one Extend organization, give each its share of
+         * the plan's limit.
          * 
          * The option will be converted to a <code>double</code> type.
          * 
@@ -419,6 +429,46 @@ public interface ExtendEndpointBuilderFactory {
          */
         default ExtendEndpointBuilder rateLimit(String rateLimit) {
             doSetProperty("rateLimit", rateLimit);
+            return this;
+        }
+        /**
+         * Client-side rate limit for reads (GET requests: getRun and the health
+         * check), in requests per second. Unset, rateLimit applies; 0 leaves
+         * this endpoint's reads unlimited. Shared like rateLimit by every
+         * endpoint in this JVM with the same apiKey, baseUrl and workspaceId
+         * (the lowest rate wins); a 429 with Retry-After on a read pauses reads
+         * only. Set it lower than rateLimit when an admin capped the
+         * workspace's GET limit lower.
+         * 
+         * The option is a: <code>java.lang.Double</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param readRateLimit the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder readRateLimit(Double readRateLimit) {
+            doSetProperty("readRateLimit", readRateLimit);
+            return this;
+        }
+        /**
+         * Client-side rate limit for reads (GET requests: getRun and the health
+         * check), in requests per second. Unset, rateLimit applies; 0 leaves
+         * this endpoint's reads unlimited. Shared like rateLimit by every
+         * endpoint in this JVM with the same apiKey, baseUrl and workspaceId
+         * (the lowest rate wins); a 429 with Retry-After on a read pauses reads
+         * only. Set it lower than rateLimit when an admin capped the
+         * workspace's GET limit lower.
+         * 
+         * The option will be converted to a <code>java.lang.Double</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param readRateLimit the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder readRateLimit(String readRateLimit) {
+            doSetProperty("readRateLimit", readRateLimit);
             return this;
         }
         /**
@@ -654,6 +704,44 @@ public interface ExtendEndpointBuilderFactory {
          */
         default ExtendEndpointBuilder workspaceId(String workspaceId) {
             doSetProperty("workspaceId", workspaceId);
+            return this;
+        }
+        /**
+         * Client-side rate limit for writes (calls that change a run without
+         * submitting files: cancelRun), in requests per second. Unset,
+         * rateLimit applies; 0 leaves this endpoint's writes unlimited. Shared
+         * like rateLimit by every endpoint in this JVM with the same apiKey,
+         * baseUrl and workspaceId (the lowest rate wins); a 429 with
+         * Retry-After on a write pauses writes only, so reads go on.
+         * 
+         * The option is a: <code>java.lang.Double</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param writeRateLimit the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder writeRateLimit(Double writeRateLimit) {
+            doSetProperty("writeRateLimit", writeRateLimit);
+            return this;
+        }
+        /**
+         * Client-side rate limit for writes (calls that change a run without
+         * submitting files: cancelRun), in requests per second. Unset,
+         * rateLimit applies; 0 leaves this endpoint's writes unlimited. Shared
+         * like rateLimit by every endpoint in this JVM with the same apiKey,
+         * baseUrl and workspaceId (the lowest rate wins); a 429 with
+         * Retry-After on a write pauses writes only, so reads go on.
+         * 
+         * The option will be converted to a <code>java.lang.Double</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param writeRateLimit the value to set
+         * @return the dsl builder
+         */
+        default ExtendEndpointBuilder writeRateLimit(String writeRateLimit) {
+            doSetProperty("writeRateLimit", writeRateLimit);
             return this;
         }
         /**
