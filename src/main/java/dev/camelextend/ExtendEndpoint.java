@@ -12,6 +12,7 @@ import dev.camelextend.client.RateLimiter;
 import dev.camelextend.client.RateLimiters;
 import dev.camelextend.client.RequestCategory;
 import dev.camelextend.client.RunId;
+import dev.camelextend.client.RunListQuery;
 import dev.camelextend.client.Transport;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -145,13 +146,17 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         try {
             OperationCalls.configuredKind(c.getRunKind());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The runKind option is invalid: " + e.getMessage(), e);
+            throw new IllegalArgumentException("The runKind option is invalid: " + e.getMessage());
         }
         OperationCalls.waitSettings(c);
+        if (c.getPageSize() < 1 || c.getPageSize() > RunListQuery.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be 1 to " + RunListQuery.MAX_PAGE_SIZE + ", got "
+                                               + c.getPageSize());
+        }
         try {
             OperationCalls.optionQuery(c);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("A listing option is invalid: " + e.getMessage(), e);
+            throw new IllegalArgumentException("A listing option is invalid: " + e.getMessage());
         }
         if (c.getBatchConcurrency() < 1) {
             throw new IllegalArgumentException("batchConcurrency must be 1 or more, got " + c.getBatchConcurrency());

@@ -106,7 +106,8 @@ class ReferenceSnippetsTest {
 
     @Test
     void everyJavaBlockOfThePageIsATaggedRegionOfASnippetTest() throws IOException {
-        Map<String, String> regions = DocBlocks.taggedRegions(THIS, CONFIGURATION, ReferenceDslSnippetsTest.THIS);
+        Map<String, String> regions = DocBlocks.taggedRegions(THIS, CONFIGURATION, ReferenceDslSnippetsTest.THIS,
+                Path.of("src/test/java/dev/camelextend/docs/ReferencePipelineSnippetsTest.java"));
         List<String> blocks = DocBlocks.allBlocks().get("java");
         assertEquals(regions.size(), blocks.size(), "one region per Java block of " + DocBlocks.ADOC);
         for (String block : blocks) {
