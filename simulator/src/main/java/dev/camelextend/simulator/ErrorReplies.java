@@ -3,8 +3,11 @@
 // 405 (Allow) and 429 (Retry-After) answers.
 package dev.camelextend.simulator;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +28,17 @@ final class ErrorReplies {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A JSON answer written straight to its bytes, with no tree in between (list pages). */
+    static Reply json(int status, SimSupport.JsonWriter writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+            writer.write(g);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Reply(status, bytes.toByteArray(), Map.of(), RecordedRequest.Outcome.ANSWERED);
     }
 
     static Reply error(int status, String code, String message, boolean retryable, SimRequest req) {

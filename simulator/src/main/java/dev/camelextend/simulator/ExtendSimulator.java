@@ -70,7 +70,8 @@ public final class ExtendSimulator implements AutoCloseable {
         this.runs = new RunStore(b.seed, clock, settings);
         this.journal = new Journal(b.journalCapacity);
         ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings),
-                new ListEndpoint(runs, clock));
+                new ListEndpoint<>(runs.index(), clock, RUN_STATUSES,
+                        Map.of("workflowId", "workflow", "batchId", "batch")));
         this.scripted = new ScriptedFaults(faults, router::api);
         this.server = new SimulatorServer(b.port, b.httpThreads, b.seed, journal, faults, scripted::decide);
     }
@@ -180,6 +181,19 @@ public final class ExtendSimulator implements AutoCloseable {
      */
     public String seedRun(String status, String workflowId, String batchId, Map<String, ?> metadata) {
         return runs.seed(status, workflowId, batchId, metadata);
+    }
+
+    /**
+     * Adds {@code runs} seeded runs of one new batch, as {@code POST /workflow_runs/batch} would group them, their
+     * statuses cycling through {@code statuses} (each one of {@link #RUN_STATUSES}): each run keeps its status until
+     * cancelled, like {@link #seedRun(String)}. Meant for lists and fan-outs at scale: 100,000 runs take seconds.
+     *
+     * @param workflowId the runs' workflow, or null for {@link #DEFAULT_WORKFLOW_ID}
+     * @return the new {@code batch_...} ID, the runs' {@code batchId}
+     * @throws IllegalArgumentException when {@code runs < 1}, no status is given or one is unknown (nothing is seeded)
+     */
+    public String seedBatch(int runs, String workflowId, String... statuses) {
+        return this.runs.seedBatch(runs, workflowId, List.of(statuses));
     }
 
     /** Creates a run as {@code POST /workflow_runs} would: it follows the lifecycle on the clock. Returns its ID. */

@@ -4,9 +4,10 @@ package dev.camelextend.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import static dev.camelextend.simulator.ErrorReplies.error;
@@ -104,12 +105,12 @@ final class RunEndpoints {
         }
         Instant now = clock.now();
         ObjectNode md = metadataOf(body);
-        ArrayNode files = MAPPER.createArrayNode();
+        List<SimFile> files = new ArrayList<>();
         JsonNode file = body.get("file");
         if (file != null && !file.isNull()) {
-            files.add(runs.fileSummary(file, now));
+            files.add(runs.file(file, now));
         } else {
-            body.get("package").get("files").forEach(f -> files.add(runs.fileSummary(f, now)));
+            body.get("package").get("files").forEach(f -> files.add(runs.file(f, now)));
         }
         JsonNode wf = body.get("workflow");
         SimRun run = runs.createPlanned(wf.get("id").asText(), textOrNull(wf.get("version")), null, now, md, files);
@@ -130,7 +131,7 @@ final class RunEndpoints {
         JsonNode wf = body.get("workflow");
         for (JsonNode in : body.get("inputs")) {
             ObjectNode md = metadataOf(in);
-            ArrayNode files = MAPPER.createArrayNode().add(runs.fileSummary(in.get("file"), now));
+            List<SimFile> files = List.of(runs.file(in.get("file"), now));
             runs.createPlanned(wf.get("id").asText(), textOrNull(wf.get("version")), batchId, now, md, files);
         }
         return json(200, MAPPER.createObjectNode().put("batchId", batchId));

@@ -1,12 +1,15 @@
-// Owns: one run's state and its lifecycle on the SimulatorClock: PENDING -> PROCESSING -> final outcome for created
-// runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay).
+// Owns: one workflow run's state and its lifecycle on the SimulatorClock: PENDING -> PROCESSING -> final outcome for
+// created runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay); it tells
+// its RunIndex slot whenever its position in a list changes.
 package dev.camelextend.simulator;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * every method is synchronized, callers catch the run up with the clock before reading it. Fields that are not final
  * are only read or written while holding the run's lock.
  */
-final class SimRun {
+final class SimRun implements RunIndex.Member {
 
     static final Instant WORKFLOW_CREATED_AT = Instant.parse("2024-03-21T16:45:00Z");
 
@@ -27,7 +30,7 @@ final class SimRun {
     final String batchId;
     final Instant createdAt;
     final ObjectNode metadata;
-    final ArrayNode files;
+    final List<SimFile> files;
     final String[] stepIds; // parse step run, extract step run, parse run, extract run, parse step, extract step
     /** false for seeded runs: they keep their status until cancelled */
     private final boolean lifecycle;
@@ -48,9 +51,11 @@ final class SimRun {
     String rejectionNote;
     String failureReason;
     String failureMessage;
+    /** null until the run store indexes the run */
+    private RunIndex<SimRun>.Slot slot;
 
     SimRun(String id, String workflowId, String workflowName, String versionId, String version, String versionName,
-           String batchId, Instant createdAt, ObjectNode metadata, ArrayNode files, String[] stepIds, boolean lifecycle) {
+           String batchId, Instant createdAt, ObjectNode metadata, List<SimFile> files, String[] stepIds, boolean lifecycle) {
         this.id = id;
         this.workflowId = workflowId;
         this.workflowName = workflowName;
@@ -73,6 +78,24 @@ final class SimRun {
         finishAt = processingAt.plus(processing);
         status = "PENDING";
         catchUp(createdAt);
+    }
+
+    /** Links the run to its index entries, and registers the instants at which its lifecycle will move it. */
+    synchronized void attach(RunIndex<SimRun>.Slot indexSlot) {
+        slot = indexSlot;
+        if (processingAt != null && "PENDING".equals(status)) {
+            slot.dueAt(processingAt);
+        }
+        if (finishAt != null) {
+            slot.dueAt(finishAt);
+        }
+    }
+
+    /** Takes the run out of the lists (it was deleted). */
+    synchronized void detach() {
+        if (slot != null) {
+            slot.remove();
+        }
     }
 
     /** Puts a seeded run straight into {@code seedStatus}, with plausible timestamps before {@code now}. */
@@ -111,7 +134,8 @@ final class SimRun {
     }
 
     /** Applies every lifecycle transition that is due at {@code now}. */
-    synchronized void catchUp(Instant now) {
+    @Override
+    public synchronized void catchUp(Instant now) {
         if ("PENDING".equals(status) && processingAt != null && !now.isBefore(processingAt)) {
             started(processingAt);
         }
@@ -128,6 +152,7 @@ final class SimRun {
             endTime = cancelDoneAt;
             updatedAt = cancelDoneAt;
         }
+        indexed();
     }
 
     /**
@@ -150,7 +175,11 @@ final class SimRun {
         } else {
             status = "CANCELLING";
             cancelDoneAt = now.plus(delay);
+            if (slot != null) {
+                slot.dueAt(cancelDoneAt);
+            }
         }
+        indexed();
         return true;
     }
 
@@ -167,23 +196,27 @@ final class SimRun {
         return true;
     }
 
-    synchronized String status() {
+    @Override
+    public synchronized String status() {
         return status;
     }
 
-    synchronized Instant updatedAt() {
+    @Override
+    public synchronized Instant updatedAt() {
         return updatedAt;
     }
 
     synchronized void mergeMetadata(ObjectNode patch, Instant now) {
         metadata.setAll(patch);
         updatedAt = now.isAfter(updatedAt) ? now : updatedAt;
+        indexed();
     }
 
-    synchronized boolean fileNameContains(String part) {
+    @Override
+    public synchronized boolean fileNameContains(String part) {
         String needle = part.toLowerCase(Locale.ROOT);
-        for (var f : files) {
-            if (f.path("name").asText("").toLowerCase(Locale.ROOT).contains(needle)) {
+        for (SimFile f : files) {
+            if (f.nameContains(needle)) {
                 return true;
             }
         }
@@ -197,9 +230,17 @@ final class SimRun {
         return SimRunJson.full(this);
     }
 
-    /** The {@code WorkflowRunSummary} of list responses. */
-    synchronized ObjectNode toSummaryJson() {
-        return SimRunJson.summary(this);
+    /** Writes the {@code WorkflowRunSummary} of list responses. */
+    @Override
+    public synchronized void writeSummary(JsonGenerator g) throws IOException {
+        SimRunJson.writeSummary(this, g);
+    }
+
+    /** Tells the index the run's current position; a no-op when neither updatedAt nor status changed. */
+    private void indexed() {
+        if (slot != null) {
+            slot.update(updatedAt, status);
+        }
     }
 
     private void started(Instant at) {
