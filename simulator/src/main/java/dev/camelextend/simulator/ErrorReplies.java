@@ -51,7 +51,12 @@ final class ErrorReplies {
     }
 
     static Reply runNotFound(SimRequest req) {
-        return error(404, "NOT_FOUND", "Workflow run not found", false, req);
+        return notFound("Workflow run", req);
+    }
+
+    /** 404 {@code NOT_FOUND} "{what} not found", e.g. "Extract run not found". */
+    static Reply notFound(String what, SimRequest req) {
+        return error(404, "NOT_FOUND", what + " not found", false, req);
     }
 
     static Reply noSuchEndpoint(SimRequest req) {

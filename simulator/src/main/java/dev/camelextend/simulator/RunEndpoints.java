@@ -2,7 +2,6 @@
 // (metadata merge), delete and cancel, with Extend's answers and refusals.
 package dev.camelextend.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +44,9 @@ final class RunEndpoints {
         if (run == null) {
             return runNotFound(req);
         }
-        if (req.body().length > 0 && !new String(req.body(), StandardCharsets.UTF_8).isBlank()) {
-            JsonNode body = parse(req.body());
-            if (body == null || !body.isObject()) {
-                return invalid("Cancel takes no request body: send nothing or {}", req);
-            }
+        String problem = RequestChecks.checkCancelBody(req.body());
+        if (problem != null) {
+            return invalid(problem, req);
         }
         Instant now = clock.now();
         synchronized (run) {
