@@ -75,7 +75,7 @@ public final class ExtendSimulator implements AutoCloseable {
         this.runs = new RunStore(b.seed, clock, settings);
         this.processorRuns = new ProcessorRunStore(b.seed, clock, settings);
         this.journal = new Journal(b.journalCapacity);
-        ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings),
+        ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings, faults),
                 new ListEndpoint<>(runs.index(), clock, RUN_STATUSES,
                         Map.of("workflowId", "workflow", "batchId", "batch")),
                 new ProcessorEndpoints(processorRuns, clock, settings));
@@ -218,6 +218,20 @@ public final class ExtendSimulator implements AutoCloseable {
         } else {
             runs.setOutcome(runId, finalStatus);
         }
+        return this;
+    }
+
+    /**
+     * Makes the next accepted cancel of this workflow run lose the race, as when a run finishes while its cancel is in
+     * flight: the cancel answers 200 with CANCELLING (even with a zero {@link #cancelDelay(Duration)}), and when the
+     * cancel delay ends the run is {@code finalStatus} instead of CANCELLED. For a share of all cancels see
+     * {@link SimulatorFaults#cancelLosesRaceRate(double)}.
+     *
+     * @param finalStatus PROCESSED, FAILED or NEEDS_REVIEW; null removes the mark
+     * @throws java.util.NoSuchElementException when there is no such workflow run (processor runs have no CANCELLING)
+     */
+    public ExtendSimulator cancelLosesRace(String runId, String finalStatus) {
+        runs.cancelLosesRace(runId, finalStatus);
         return this;
     }
 

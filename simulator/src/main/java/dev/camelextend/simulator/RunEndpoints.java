@@ -1,5 +1,5 @@
 // Owns: the single-run endpoints of the simulated API: create (POST /workflow_runs), batch create, get, update
-// (metadata merge), delete and cancel, with Extend's answers and refusals.
+// (metadata merge), delete and cancel (won, or lost to the run's own outcome), with Extend's answers and refusals.
 package dev.camelextend.simulator;
 
 import java.time.Instant;
@@ -23,11 +23,13 @@ final class RunEndpoints {
     private final RunStore runs;
     private final SimulatorClock clock;
     private final SimulatorSettings settings;
+    private final SimulatorFaults faults;
 
-    RunEndpoints(RunStore runs, SimulatorClock clock, SimulatorSettings settings) {
+    RunEndpoints(RunStore runs, SimulatorClock clock, SimulatorSettings settings, SimulatorFaults faults) {
         this.runs = runs;
         this.clock = clock;
         this.settings = settings;
+        this.faults = faults;
     }
 
     Reply get(String id, SimRequest req) {
@@ -51,7 +53,8 @@ final class RunEndpoints {
         Instant now = clock.now();
         synchronized (run) {
             run.catchUp(now);
-            if (!run.cancel(now, settings.cancelDelay)) {
+            String losesTo = run.isCancellable() && faults.cancelLosesRace(id) ? run.plannedOutcome() : null;
+            if (!run.cancel(now, settings.cancelDelay, losesTo)) {
                 String status = run.status();
                 String why = "CANCELLING".equals(status) ? "it is already being cancelled"
                         : "its status is " + status + " (cannot cancel terminal run)";

@@ -119,6 +119,12 @@ final class RunStore {
         }
     }
 
+    /** See {@code ExtendSimulator.cancelLosesRace}: the outcome is checked, null removes the mark. */
+    void cancelLosesRace(String runId, String finalStatus) {
+        String outcome = finalStatus == null ? null : SimulatorSettings.checkOutcome(finalStatus);
+        find(runId).losesCancelTo(outcome);
+    }
+
     /** The run caught up with the clock; NoSuchElementException when unknown. */
     SimRun current(String runId) {
         SimRun run = find(runId);

@@ -1,6 +1,7 @@
 // Owns: one workflow run's state and its lifecycle on the SimulatorClock: PENDING -> PROCESSING -> final outcome for
-// created runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay); it tells
-// its RunIndex slot whenever its position in a list changes.
+// created runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay, or the
+// run's own outcome when the cancel loses the race); it tells its RunIndex slot whenever its position in a list
+// changes.
 package dev.camelextend.simulator;
 
 import java.io.IOException;
@@ -44,6 +45,10 @@ final class SimRun implements RunIndex.Member {
     private Instant finishAt;
     private Instant cancelDoneAt;
     private String outcome;
+    /** the outcome an accepted cancel ends in instead of CANCELLED (it loses the race); null: the cancel wins */
+    private String losesCancelTo;
+    /** set by an accepted cancel that loses: what CANCELLING turns into when the cancel delay ends */
+    private String settlesAs;
     String cancelledDuring;
     boolean reviewed;
     String reviewedByUser;
@@ -148,9 +153,12 @@ final class SimRun implements RunIndex.Member {
             }
         }
         if ("CANCELLING".equals(status) && cancelDoneAt != null && !now.isBefore(cancelDoneAt)) {
-            status = "CANCELLED";
+            status = settlesAs != null ? settlesAs : "CANCELLED";
             endTime = cancelDoneAt;
             updatedAt = cancelDoneAt;
+            if ("FAILED".equals(status)) {
+                failed();
+            }
         }
         indexed();
     }
@@ -158,22 +166,29 @@ final class SimRun implements RunIndex.Member {
     /**
      * Cancels a PENDING or PROCESSING run: CANCELLED at once when {@code delay} is zero, else CANCELLING until
      * {@code now + delay}. The planned outcome is dropped (the cancel wins).
+     * <p>
+     * When the cancel loses the race ({@code losesTo} non-null, or the run marked by {@link #losesCancelTo}), the run
+     * is CANCELLING even with a zero delay, as Extend answers a cancel it has accepted but not yet carried out, and
+     * when the delay ends it is {@code losesTo} instead of CANCELLED.
      *
+     * @param losesTo the outcome a lost race ends in, or null (then the run's mark decides)
      * @return false when the run is in any other status (the cancel is refused)
      */
-    synchronized boolean cancel(Instant now, Duration delay) {
+    synchronized boolean cancel(Instant now, Duration delay, String losesTo) {
         if (!isCancellable()) {
             return false;
         }
+        String loser = losesCancelTo != null ? losesCancelTo : losesTo;
         cancelledDuring = status;
         processingAt = null;
         finishAt = null;
         updatedAt = now;
-        if (delay.isZero()) {
+        if (delay.isZero() && loser == null) {
             status = "CANCELLED";
             endTime = now;
         } else {
             status = "CANCELLING";
+            settlesAs = loser;
             cancelDoneAt = now.plus(delay);
             if (slot != null) {
                 slot.dueAt(cancelDoneAt);
@@ -181,6 +196,16 @@ final class SimRun implements RunIndex.Member {
         }
         indexed();
         return true;
+    }
+
+    /** Marks the run so that an accepted cancel loses the race and the run ends in {@code finalStatus}; null unmarks. */
+    synchronized void losesCancelTo(String finalStatus) {
+        losesCancelTo = finalStatus;
+    }
+
+    /** What the run would end in if nothing stopped it: its planned outcome, PROCESSED for a seeded run. */
+    synchronized String plannedOutcome() {
+        return outcome != null ? outcome : "PROCESSED";
     }
 
     synchronized boolean isCancellable() {

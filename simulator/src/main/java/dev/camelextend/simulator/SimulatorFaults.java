@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Fault injection and rate limiting of an {@link ExtendSimulator}, switchable at run time from any thread.
@@ -30,6 +31,9 @@ import java.util.Random;
  * <p>
  * The random draws come from a {@link Random} seeded with the simulator's seed, re-seeded by {@link #clear()}, so a
  * single-threaded test sees the same faults on every run. Each rate is only drawn when it is above zero.
+ * <p>
+ * {@link #cancelLosesRaceRate(double)} is not a fault of the request but of the outcome: an accepted cancel that the
+ * run finishes before, as Extend's cancellation is best-effort.
  */
 public final class SimulatorFaults {
 
@@ -44,6 +48,7 @@ public final class SimulatorFaults {
     private volatile double neverAnswerRate;
     private volatile double malformedBodyRate;
     private volatile boolean processBeforeFault;
+    private volatile double cancelLosesRaceRate;
     private volatile int rateLimitPerSecond;
     private final ArrayDeque<Long> recentRequests = new ArrayDeque<>();
 
@@ -111,6 +116,17 @@ public final class SimulatorFaults {
     }
 
     /**
+     * Share (0..1) of accepted workflow-run cancels that lose the race with the run: they answer 200 with CANCELLING,
+     * and when the cancel delay ends the run is its planned outcome (PROCESSED for a seeded run) instead of CANCELLED,
+     * as {@link ExtendSimulator#cancelLosesRace(String, String)} does for one run. Whether a run loses is drawn from
+     * the seed and the run ID, so the same runs lose whatever the order of the cancels.
+     */
+    public SimulatorFaults cancelLosesRaceRate(double rate) {
+        cancelLosesRaceRate = checkRate(rate, "cancelLosesRaceRate");
+        return this;
+    }
+
+    /**
      * At most {@code perSecond} requests in any sliding second (real time) are let through to the API; the others get
      * 429 {@code RATE_LIMIT_EXCEEDED} with a {@code Retry-After} header in whole seconds. 0 turns it off. Refused
      * requests do not count.
@@ -135,6 +151,7 @@ public final class SimulatorFaults {
         neverAnswerRate = 0;
         malformedBodyRate = 0;
         processBeforeFault = false;
+        cancelLosesRaceRate = 0;
         rateLimit(0);
         synchronized (this) {
             random = new Random(seed);
@@ -178,12 +195,17 @@ public final class SimulatorFaults {
         return rateLimitPerSecond;
     }
 
+    public double cancelLosesRaceRate() {
+        return cancelLosesRaceRate;
+    }
+
     @Override
     public String toString() {
         return "SimulatorFaults[latency=" + latencyMin + ".." + latencyMax + ", serverErrorRate=" + serverErrorRate
                 + " (" + serverErrorStatus + "), resetAfterRequestRate=" + resetAfterRequestRate + ", neverAnswerRate="
                 + neverAnswerRate + ", malformedBodyRate=" + malformedBodyRate + ", processBeforeFault="
-                + processBeforeFault + ", rateLimit=" + rateLimitPerSecond + "/s]";
+                + processBeforeFault + ", cancelLosesRaceRate=" + cancelLosesRaceRate + ", rateLimit="
+                + rateLimitPerSecond + "/s]";
     }
 
     // ---- used by the simulator ----
@@ -221,6 +243,15 @@ public final class SimulatorFaults {
         }
         long span = max.toMillis() - min.toMillis();
         return min.plusMillis((long) (random.nextDouble() * (span + 1)));
+    }
+
+    /** Whether an accepted cancel of {@code runId} loses the race: a draw of its own per run and seed. */
+    boolean cancelLosesRace(String runId) {
+        double rate = cancelLosesRaceRate;
+        if (rate <= 0) {
+            return false;
+        }
+        return rate >= 1 || new SplittableRandom(seed * 0x9E37_79B9_7F4A_7C15L ^ runId.hashCode()).nextDouble() < rate;
     }
 
     synchronized int nextInt(int bound) {
