@@ -46,7 +46,7 @@ final class ApiRouter {
             return error(400, "INVALID_REQUEST", "Unsupported API version '" + version.trim()
                     + "': this server implements " + ExtendSimulator.API_VERSION, false, req);
         }
-        long retryAfter = faults.acquire(System.nanoTime());
+        long retryAfter = faults.acquire(RateLimits.categoryOf(req.method(), req.rawPath()), System.nanoTime());
         if (retryAfter > 0) {
             return ErrorReplies.rateLimited(retryAfter, req);
         }

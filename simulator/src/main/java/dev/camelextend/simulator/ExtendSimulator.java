@@ -339,9 +339,13 @@ public final class ExtendSimulator implements AutoCloseable {
         return server.heldExchanges();
     }
 
-    /** Empties the journal and zeroes {@link #requestCount()}. */
+    /**
+     * Empties the journal and zeroes the counts: {@link #requestCount()} and the rate-limit counters of
+     * {@link SimulatorFaults#rateLimitedCount()} and {@link SimulatorFaults#requestCount(String)}.
+     */
     public ExtendSimulator clearJournal() {
         journal.clear();
+        faults.clearCounts();
         return this;
     }
 
