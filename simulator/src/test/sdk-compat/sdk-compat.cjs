@@ -1,7 +1,8 @@
 // Runs Extend's official TypeScript SDK (npm extend-ai@1.17.0) against a running ExtendSimulator.
 // Driven by dev.camelextend.simulator.test.SdkCompatTest, which starts the simulator, seeds runs and passes:
-//   SIM_BASE_URL, SIM_API_KEY, SIM_RUNS = {"pending","processing","processed","processedCount"} (JSON)
-// Usage: node sdk-compat.cjs main | rate-limit | refusal <status>
+//   SIM_BASE_URL, SIM_API_KEY, SIM_RUNS = {"pending","processing","processed","processedCount"} (JSON), and for the
+//   processors mode SIM_RUNS = {"extractProcessing","parsePending","classifyParent","classifyCount"}
+// Usage: node sdk-compat.cjs main | rate-limit | refusal <status> | processors
 // Prints one "ok - <check>" or "not ok - <check>: <why>" line per check and a summary line; exits 1 if a check failed.
 "use strict";
 
@@ -169,6 +170,50 @@ async function main() {
   });
 }
 
+async function processors() {
+  await check("extract-run-retrieve", async () => {
+    const run = await client.extractRuns.retrieve(runs.extractProcessing);
+    assert(run.object === "extract_run" && run.id === runs.extractProcessing, `${run.object} ${run.id}`);
+    assert(run.status === "PROCESSING" && run.output === null && run.usage === null, `status ${run.status}`);
+    assert(run.extractor.object === "extractor" && run.file.object === "file", "extractor and file");
+  });
+
+  await check("extract-run-cancel", async () => {
+    const run = await client.extractRuns.cancel(runs.extractProcessing);
+    assert(run.object === "extract_run" && run.status === "CANCELLED", `status ${run.status}`);
+  });
+
+  await check("parse-run-cancel-pending-refused", async () => {
+    const e = await expectError(() => client.parseRuns.cancel(runs.parsePending), Extend.BadRequestError, 400,
+      "INVALID_REQUEST");
+    assert(/Only PROCESSING/.test(e.body.message), `message ${e.body.message}`);
+  });
+
+  await check("split-run-unknown-not-found", async () => {
+    const e = await expectError(() => client.splitRuns.retrieve("splr_doesNotExist0000000000"), Extend.NotFoundError,
+      404, "NOT_FOUND");
+    assert(e.body.message === "Split run not found", `message ${e.body.message}`);
+  });
+
+  await check("classify-runs-list-by-source", async () => {
+    const ids = new Set();
+    let token;
+    let pages = 0;
+    do {
+      const page = await client.classifyRuns.list({ sourceId: runs.classifyParent, maxPageSize: 2,
+        nextPageToken: token });
+      assert(page.object === "list", `object ${page.object}`);
+      page.data.forEach((s) => {
+        assert(s.object === "classify_run" && s.classifier.object === "classifier", JSON.stringify(s));
+        ids.add(s.id);
+      });
+      token = page.nextPageToken;
+      pages++;
+    } while (token && pages < 50);
+    assert(ids.size === runs.classifyCount, `saw ${ids.size} classify runs, expected ${runs.classifyCount}`);
+  });
+}
+
 async function rateLimit() {
   // the simulator allows 1 request per second: one call passes, the other gets 429 + Retry-After: 1,
   // which the SDK honours before its retry
@@ -213,6 +258,8 @@ async function refusal(status) {
     await rateLimit();
   } else if (mode === "refusal") {
     await refusal(Number(process.argv[3]));
+  } else if (mode === "processors") {
+    await processors();
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

@@ -1,5 +1,6 @@
 // Owns: the rules every API request passes before its endpoint (Authorization: Bearer <key>, the
-// x-extend-api-version header, the rate limit) and the path matching that picks the endpoint.
+// x-extend-api-version header, the rate limit) and the path matching that picks the endpoint (workflow runs and the
+// four kinds of processor run).
 package dev.camelextend.simulator;
 
 import static dev.camelextend.simulator.ErrorReplies.error;
@@ -12,13 +13,16 @@ final class ApiRouter {
     private final String apiKey;
     private final SimulatorFaults faults;
     private final RunEndpoints runs;
-    private final ListEndpoint list;
+    private final ListEndpoint<SimRun> list;
+    private final ProcessorEndpoints processors;
 
-    ApiRouter(String apiKey, SimulatorFaults faults, RunEndpoints runs, ListEndpoint list) {
+    ApiRouter(String apiKey, SimulatorFaults faults, RunEndpoints runs, ListEndpoint<SimRun> list,
+            ProcessorEndpoints processors) {
         this.apiKey = apiKey;
         this.faults = faults;
         this.runs = runs;
         this.list = list;
+        this.processors = processors;
     }
 
     /** Authentication, version, rate limit, routes. */
@@ -42,7 +46,7 @@ final class ApiRouter {
             return error(400, "INVALID_REQUEST", "Unsupported API version '" + version.trim()
                     + "': this server implements " + ExtendSimulator.API_VERSION, false, req);
         }
-        long retryAfter = faults.acquire(System.nanoTime());
+        long retryAfter = faults.acquire(RateLimits.categoryOf(req.method(), req.rawPath()), System.nanoTime());
         if (retryAfter > 0) {
             return ErrorReplies.rateLimited(retryAfter, req);
         }
@@ -56,6 +60,10 @@ final class ApiRouter {
         }
         String[] seg = p.substring(1).split("/", -1);
         String m = req.method();
+        ProcessorKind kind = ProcessorKind.ofPath(seg[0]);
+        if (kind != null) {
+            return routeProcessor(kind, seg, req);
+        }
         if (!"workflow_runs".equals(seg[0])) {
             return noSuchEndpoint(req);
         }
@@ -85,6 +93,27 @@ final class ApiRouter {
         }
         if (seg.length == 3 && "cancel".equals(seg[2])) {
             return "POST".equals(m) ? runs.cancel(id, req) : notAllowed(req, "POST");
+        }
+        return noSuchEndpoint(req);
+    }
+
+    /** {@code /{type}_runs}: list, get and cancel; creating, batching and deleting processor runs are not simulated. */
+    private Reply routeProcessor(ProcessorKind kind, String[] seg, SimRequest req) {
+        String m = req.method();
+        if (seg.length == 1) {
+            return "GET".equals(m) ? processors.list(kind, req) : notAllowed(req, "GET");
+        }
+        String id;
+        try {
+            id = SimSupport.percentDecode(seg[1]);
+        } catch (IllegalArgumentException e) {
+            return ErrorReplies.notFound(kind.label(), req);
+        }
+        if (seg.length == 2) {
+            return "GET".equals(m) ? processors.get(kind, id, req) : notAllowed(req, "GET");
+        }
+        if (seg.length == 3 && "cancel".equals(seg[2])) {
+            return "POST".equals(m) ? processors.cancel(kind, id, req) : notAllowed(req, "POST");
         }
         return noSuchEndpoint(req);
     }

@@ -3,8 +3,11 @@
 // 405 (Allow) and 429 (Retry-After) answers.
 package dev.camelextend.simulator;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +30,17 @@ final class ErrorReplies {
         }
     }
 
+    /** A JSON answer written straight to its bytes, with no tree in between (list pages). */
+    static Reply json(int status, SimSupport.JsonWriter writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+            writer.write(g);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Reply(status, bytes.toByteArray(), Map.of(), RecordedRequest.Outcome.ANSWERED);
+    }
+
     static Reply error(int status, String code, String message, boolean retryable, SimRequest req) {
         return errorBody(status, code, message, retryable, req, null);
     }
@@ -37,7 +51,12 @@ final class ErrorReplies {
     }
 
     static Reply runNotFound(SimRequest req) {
-        return error(404, "NOT_FOUND", "Workflow run not found", false, req);
+        return notFound("Workflow run", req);
+    }
+
+    /** 404 {@code NOT_FOUND} "{what} not found", e.g. "Extract run not found". */
+    static Reply notFound(String what, SimRequest req) {
+        return error(404, "NOT_FOUND", what + " not found", false, req);
     }
 
     static Reply noSuchEndpoint(SimRequest req) {

@@ -42,6 +42,10 @@ public final class ExtendSimulator implements AutoCloseable {
     /** Every run status of the 2026-02-09 API. */
     public static final List<String> RUN_STATUSES = List.of("PENDING", "PROCESSING", "NEEDS_REVIEW", "REJECTED",
             "PROCESSED", "FAILED", "CANCELLED", "CANCELLING");
+    /** The kinds of processor run, as {@link #seedProcessorRun(String, String)} takes them (paths {@code /extract_runs} ...). */
+    public static final List<String> PROCESSOR_KINDS = ProcessorKind.names();
+    /** Every status of a processor run: there is no CANCELLING (nor NEEDS_REVIEW or REJECTED). */
+    public static final List<String> PROCESSOR_RUN_STATUSES = SimulatorSettings.PROCESSOR_STATUSES;
 
     static {
         // The JDK server writes the response head and body as two TCP segments; with Nagle's algorithm on and the
@@ -57,6 +61,7 @@ public final class ExtendSimulator implements AutoCloseable {
     private final SimulatorFaults faults;
     private final SimulatorSettings settings;
     private final RunStore runs;
+    private final ProcessorRunStore processorRuns;
     private final Journal journal;
     private final ScriptedFaults scripted;
     private final SimulatorServer server;
@@ -68,9 +73,12 @@ public final class ExtendSimulator implements AutoCloseable {
         this.settings = new SimulatorSettings(b.cancelRefusalStatus, b.cancelDelay, b.pendingDuration,
                 b.processingDuration, b.defaultOutcome, b.workflows);
         this.runs = new RunStore(b.seed, clock, settings);
+        this.processorRuns = new ProcessorRunStore(b.seed, clock, settings);
         this.journal = new Journal(b.journalCapacity);
-        ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings),
-                new ListEndpoint(runs, clock));
+        ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings, faults),
+                new ListEndpoint<>(runs.index(), clock, RUN_STATUSES,
+                        Map.of("workflowId", "workflow", "batchId", "batch")),
+                new ProcessorEndpoints(processorRuns, clock, settings));
         this.scripted = new ScriptedFaults(faults, router::api);
         this.server = new SimulatorServer(b.port, b.httpThreads, b.seed, journal, faults, scripted::decide);
     }
@@ -182,36 +190,114 @@ public final class ExtendSimulator implements AutoCloseable {
         return runs.seed(status, workflowId, batchId, metadata);
     }
 
+    /**
+     * Adds {@code runs} seeded runs of one new batch, as {@code POST /workflow_runs/batch} would group them, their
+     * statuses cycling through {@code statuses} (each one of {@link #RUN_STATUSES}): each run keeps its status until
+     * cancelled, like {@link #seedRun(String)}. Meant for lists and fan-outs at scale: 100,000 runs take seconds.
+     *
+     * @param workflowId the runs' workflow, or null for {@link #DEFAULT_WORKFLOW_ID}
+     * @return the new {@code batch_...} ID, the runs' {@code batchId}
+     * @throws IllegalArgumentException when {@code runs < 1}, no status is given or one is unknown (nothing is seeded)
+     */
+    public String seedBatch(int runs, String workflowId, String... statuses) {
+        return this.runs.seedBatch(runs, workflowId, List.of(statuses));
+    }
+
     /** Creates a run as {@code POST /workflow_runs} would: it follows the lifecycle on the clock. Returns its ID. */
     public String createRun(String workflowId, Map<String, ?> metadata) {
         return runs.create(workflowId, metadata);
     }
 
-    /** Changes the final status of a run created through the lifecycle that has not finished yet. */
+    /**
+     * Changes the final status of a run created through the lifecycle that has not finished yet: PROCESSED, FAILED or
+     * NEEDS_REVIEW for a workflow run, PROCESSED or FAILED for a processor run.
+     */
     public ExtendSimulator setOutcome(String runId, String finalStatus) {
-        runs.setOutcome(runId, finalStatus);
+        if (processorRuns.contains(runId)) {
+            processorRuns.setOutcome(runId, finalStatus);
+        } else {
+            runs.setOutcome(runId, finalStatus);
+        }
         return this;
     }
 
-    /** A snapshot of the run as {@code GET /workflow_runs/{id}} would return it now (a copy). */
+    /**
+     * Makes the next accepted cancel of this workflow run lose the race, as when a run finishes while its cancel is in
+     * flight: the cancel answers 200 with CANCELLING (even with a zero {@link #cancelDelay(Duration)}), and when the
+     * cancel delay ends the run is {@code finalStatus} instead of CANCELLED. For a share of all cancels see
+     * {@link SimulatorFaults#cancelLosesRaceRate(double)}.
+     *
+     * @param finalStatus PROCESSED, FAILED or NEEDS_REVIEW; null removes the mark
+     * @throws java.util.NoSuchElementException when there is no such workflow run (processor runs have no CANCELLING)
+     */
+    public ExtendSimulator cancelLosesRace(String runId, String finalStatus) {
+        runs.cancelLosesRace(runId, finalStatus);
+        return this;
+    }
+
+    /**
+     * A snapshot of the run as {@code GET /workflow_runs/{id}} (or {@code GET /extract_runs/{id}} ... for a processor
+     * run) would return it now (a copy).
+     */
     public ObjectNode run(String runId) {
-        return runs.current(runId).toJson();
+        return processorRuns.contains(runId) ? processorRuns.current(runId).toJson() : runs.current(runId).toJson();
     }
 
-    /** The run's current status. */
+    /** The run's current status: a workflow run's or a processor run's. */
     public String status(String runId) {
-        return runs.current(runId).status();
+        return processorRuns.contains(runId) ? processorRuns.current(runId).status() : runs.current(runId).status();
     }
 
-    /** IDs of every run, oldest first. */
+    /** IDs of every workflow run, oldest first. */
     public List<String> runIds() {
         return runs.ids();
     }
 
-    /** Removes every run. */
+    /** Removes every run, processor runs included. */
     public ExtendSimulator clearRuns() {
         runs.clear();
+        processorRuns.clear();
         return this;
+    }
+
+    // ---- processor runs ----
+
+    /**
+     * Adds a processor run fixed in {@code status}: it keeps that status until cancelled (when PROCESSING).
+     *
+     * @param kind   one of {@link #PROCESSOR_KINDS}: {@code extract}, {@code classify}, {@code split} or {@code parse}
+     * @param status one of {@link #PROCESSOR_RUN_STATUSES}
+     * @return the new run ID ({@code exr_...}, {@code clr_...}, {@code splr_...} or {@code pr_...})
+     */
+    public String seedProcessorRun(String kind, String status) {
+        return seedProcessorRun(kind, status, null, null);
+    }
+
+    /**
+     * {@link #seedProcessorRun(String, String)} with the values the list filters {@code batchId} and {@code sourceId}
+     * match.
+     *
+     * @param batchId  the run's batch, e.g. {@code bpr_...}, or null
+     * @param sourceId what started the run, e.g. the {@code workflow_run_...} of a workflow run, or null
+     */
+    public String seedProcessorRun(String kind, String status, String batchId, String sourceId) {
+        return processorRuns.seed(ProcessorKind.of(kind), status, batchId, sourceId);
+    }
+
+    /**
+     * Creates a processor run that follows the lifecycle on the clock, as a workflow run of {@link #createRun} does:
+     * PENDING, PROCESSING, then PROCESSED, or FAILED when {@code metadata} has {@value #OUTCOME_METADATA_KEY}
+     * {@code = "FAILED"}.
+     *
+     * @param metadata the run's metadata, or null
+     */
+    public String createProcessorRun(String kind, Map<String, ?> metadata) {
+        return processorRuns.create(ProcessorKind.of(kind), null, null, metadata);
+    }
+
+    /** IDs of every processor run of {@code kind}, oldest first. */
+    public List<String> processorRunIds(String kind) {
+        return processorRuns.ids(ProcessorKind.of(kind));
     }
 
     // ---- scripted answers, journal ----
@@ -253,9 +339,13 @@ public final class ExtendSimulator implements AutoCloseable {
         return server.heldExchanges();
     }
 
-    /** Empties the journal and zeroes {@link #requestCount()}. */
+    /**
+     * Empties the journal and zeroes the counts: {@link #requestCount()} and the rate-limit counters of
+     * {@link SimulatorFaults#rateLimitedCount()} and {@link SimulatorFaults#requestCount(String)}.
+     */
     public ExtendSimulator clearJournal() {
         journal.clear();
+        faults.clearCounts();
         return this;
     }
 
@@ -278,8 +368,8 @@ public final class ExtendSimulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ExtendSimulator[" + (server.port() < 0 ? "not started" : baseUrl()) + ", runs=" + runs.size() + ", "
-                + server.state() + "]";
+        return "ExtendSimulator[" + (server.port() < 0 ? "not started" : baseUrl()) + ", runs=" + runs.size()
+                + ", processorRuns=" + processorRuns.size() + ", " + server.state() + "]";
     }
 
     // ---- standalone ----

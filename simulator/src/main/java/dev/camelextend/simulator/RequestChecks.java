@@ -1,15 +1,28 @@
-// Owns: validation of create and batch request bodies (workflow, metadata, file inputs), with the
-// "...; Path: field" messages of Extend's INVALID_REQUEST answers.
+// Owns: validation of request bodies (create and batch: workflow, metadata, file inputs; cancel: none or an object),
+// with the "...; Path: field" messages of Extend's INVALID_REQUEST answers.
 package dev.camelextend.simulator;
 
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import static dev.camelextend.simulator.SimSupport.parse;
+
 /** Each check returns null when the part is valid, else the error message. */
 final class RequestChecks {
 
     private RequestChecks() {
+    }
+
+    /** A cancel takes no body: the SDKs send none, the CLI sends {@code {}}; anything else is refused. */
+    static String checkCancelBody(byte[] body) {
+        if (body.length > 0 && !new String(body, StandardCharsets.UTF_8).isBlank()) {
+            JsonNode n = parse(body);
+            if (n == null || !n.isObject()) {
+                return "Cancel takes no request body: send nothing or {}";
+            }
+        }
+        return null;
     }
 
     static String checkWorkflow(JsonNode body) {

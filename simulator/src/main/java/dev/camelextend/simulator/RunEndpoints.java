@@ -1,12 +1,12 @@
 // Owns: the single-run endpoints of the simulated API: create (POST /workflow_runs), batch create, get, update
-// (metadata merge), delete and cancel, with Extend's answers and refusals.
+// (metadata merge), delete and cancel (won, or lost to the run's own outcome), with Extend's answers and refusals.
 package dev.camelextend.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import static dev.camelextend.simulator.ErrorReplies.error;
@@ -23,11 +23,13 @@ final class RunEndpoints {
     private final RunStore runs;
     private final SimulatorClock clock;
     private final SimulatorSettings settings;
+    private final SimulatorFaults faults;
 
-    RunEndpoints(RunStore runs, SimulatorClock clock, SimulatorSettings settings) {
+    RunEndpoints(RunStore runs, SimulatorClock clock, SimulatorSettings settings, SimulatorFaults faults) {
         this.runs = runs;
         this.clock = clock;
         this.settings = settings;
+        this.faults = faults;
     }
 
     Reply get(String id, SimRequest req) {
@@ -44,16 +46,15 @@ final class RunEndpoints {
         if (run == null) {
             return runNotFound(req);
         }
-        if (req.body().length > 0 && !new String(req.body(), StandardCharsets.UTF_8).isBlank()) {
-            JsonNode body = parse(req.body());
-            if (body == null || !body.isObject()) {
-                return invalid("Cancel takes no request body: send nothing or {}", req);
-            }
+        String problem = RequestChecks.checkCancelBody(req.body());
+        if (problem != null) {
+            return invalid(problem, req);
         }
         Instant now = clock.now();
         synchronized (run) {
             run.catchUp(now);
-            if (!run.cancel(now, settings.cancelDelay)) {
+            String losesTo = run.isCancellable() && faults.cancelLosesRace(id) ? run.plannedOutcome() : null;
+            if (!run.cancel(now, settings.cancelDelay, losesTo)) {
                 String status = run.status();
                 String why = "CANCELLING".equals(status) ? "it is already being cancelled"
                         : "its status is " + status + " (cannot cancel terminal run)";
@@ -104,12 +105,12 @@ final class RunEndpoints {
         }
         Instant now = clock.now();
         ObjectNode md = metadataOf(body);
-        ArrayNode files = MAPPER.createArrayNode();
+        List<SimFile> files = new ArrayList<>();
         JsonNode file = body.get("file");
         if (file != null && !file.isNull()) {
-            files.add(runs.fileSummary(file, now));
+            files.add(runs.file(file, now));
         } else {
-            body.get("package").get("files").forEach(f -> files.add(runs.fileSummary(f, now)));
+            body.get("package").get("files").forEach(f -> files.add(runs.file(f, now)));
         }
         JsonNode wf = body.get("workflow");
         SimRun run = runs.createPlanned(wf.get("id").asText(), textOrNull(wf.get("version")), null, now, md, files);
@@ -130,7 +131,7 @@ final class RunEndpoints {
         JsonNode wf = body.get("workflow");
         for (JsonNode in : body.get("inputs")) {
             ObjectNode md = metadataOf(in);
-            ArrayNode files = MAPPER.createArrayNode().add(runs.fileSummary(in.get("file"), now));
+            List<SimFile> files = List.of(runs.file(in.get("file"), now));
             runs.createPlanned(wf.get("id").asText(), textOrNull(wf.get("version")), batchId, now, md, files);
         }
         return json(200, MAPPER.createObjectNode().put("batchId", batchId));

@@ -1,13 +1,11 @@
-// Owns: the simulated runs by ID: creating them (seeded, or following the lifecycle), their IDs and file objects,
-// their outcomes, finding, listing and removing them.
+// Owns: the simulated workflow runs by ID: creating them (seeded one by one or a batch at a time, or following the
+// lifecycle), their IDs, their outcomes, finding and removing them, and the RunIndex their list reads.
 package dev.camelextend.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -16,19 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import static dev.camelextend.simulator.SimSupport.ALNUM;
 import static dev.camelextend.simulator.SimSupport.ID_ALPHABET;
 import static dev.camelextend.simulator.SimSupport.MAPPER;
 import static dev.camelextend.simulator.SimSupport.randomString;
-import static dev.camelextend.simulator.SimSupport.textOrNull;
 
-/** Every run of one simulator. IDs come from one random source seeded with the simulator's seed. */
+/** Every workflow run of one simulator. IDs come from one random source seeded with the simulator's seed. */
 final class RunStore {
 
     private final Map<String, SimRun> runs = new ConcurrentHashMap<>();
+    private final RunIndex<SimRun> index = new RunIndex<>();
+    /** per workflow: its version ID and its two step IDs, drawn from a random source seeded by the workflow ID */
+    private final Map<String, String[]> workflowIds = new ConcurrentHashMap<>();
     private final AtomicInteger seedCounter = new AtomicInteger();
     private final Random idRandom;
     private final SimulatorClock clock;
@@ -44,28 +43,71 @@ final class RunStore {
     String seed(String status, String workflowId, String batchId, Map<String, ?> metadata) {
         String s = SimulatorSettings.checkStatus(status);
         Instant now = clock.now();
+        return seed(s, workflowId, batchId, SimSupport.toObject(metadata), now, now.minusSeconds(600)).id;
+    }
+
+    /**
+     * {@code count} seeded runs of one new batch, their statuses (checked first, so a refused call seeds nothing)
+     * cycling through {@code statuses}; returns the batch ID.
+     */
+    String seedBatch(int count, String workflowId, List<String> statuses) {
+        if (count < 1) {
+            throw new IllegalArgumentException("A batch needs at least one run, got " + count);
+        }
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("A batch needs at least one status");
+        }
+        statuses.forEach(SimulatorSettings::checkStatus);
+        String batchId = newBatchId();
+        Instant now = clock.now();
+        Instant first = now.minusSeconds(600);
+        for (int i = 0; i < count; i++) {
+            // one microsecond apart, as if submitted in one request: the runs keep a stable creation order, and each
+            // one lands next to the previous in the index, which makes seeding 100,000 of them several times faster
+            // than inserting them at random places
+            seed(statuses.get(i % statuses.size()), workflowId, batchId, MAPPER.createObjectNode(), now,
+                    first.plusNanos(i * 1000L));
+        }
+        return batchId;
+    }
+
+    private SimRun seed(String status, String workflowId, String batchId, ObjectNode metadata, Instant now,
+            Instant created) {
         int n = seedCounter.incrementAndGet();
-        SimRun run = newRun(workflowId, null, batchId, now.minusSeconds(600), SimSupport.toObject(metadata),
-                pdfFiles("Invoice-" + n + ".pdf", now.minusSeconds(600)), false);
-        run.seed(s, now);
-        runs.put(run.id, run);
-        return run.id;
+        SimRun run = newRun(workflowId, null, batchId, created, metadata,
+                List.of(SimFile.pdf(newFileId(), "Invoice-" + n + ".pdf", 3, created)), false);
+        run.seed(status, now);
+        return put(run);
     }
 
     /** A run of one PDF that follows the lifecycle, as {@code ExtendSimulator.createRun} makes it. */
     String create(String workflowId, Map<String, ?> metadata) {
         Instant now = clock.now();
         ObjectNode md = SimSupport.toObject(metadata);
-        return createPlanned(workflowId, null, null, now, md, pdfFiles("document.pdf", now)).id;
+        return createPlanned(workflowId, null, null, now, md,
+                List.of(SimFile.pdf(newFileId(), "document.pdf", 3, now))).id;
     }
 
     /** A run that follows the lifecycle from {@code now}: the current durations and its outcome are planned. */
     SimRun createPlanned(String workflowId, String version, String batchId, Instant now, ObjectNode metadata,
-            ArrayNode files) {
+            List<SimFile> files) {
         SimRun run = newRun(workflowId, version, batchId, now, metadata, files, true);
         run.plan(settings.pendingDuration, settings.processingDuration, outcomeOf(metadata));
+        return put(run);
+    }
+
+    /** Indexes the run (under its lock, so that no change slips in before the index has it), then publishes it. */
+    private SimRun put(SimRun run) {
+        synchronized (run) {
+            run.attach(index.add(run, run.id, run.createdAt, run.updatedAt(), run.status(),
+                    dims(RunIndex.dim("workflow", run.workflowId), RunIndex.dim("batch", run.batchId))));
+        }
         runs.put(run.id, run);
         return run;
+    }
+
+    private static String[] dims(String... dims) {
+        return Arrays.stream(dims).filter(Objects::nonNull).toArray(String[]::new);
     }
 
     void setOutcome(String runId, String finalStatus) {
@@ -75,6 +117,12 @@ final class RunStore {
         if (!run.setOutcome(outcome)) {
             throw new IllegalStateException("Run " + runId + " is seeded or already finished (" + run.status() + ")");
         }
+    }
+
+    /** See {@code ExtendSimulator.cancelLosesRace}: the outcome is checked, null removes the mark. */
+    void cancelLosesRace(String runId, String finalStatus) {
+        String outcome = finalStatus == null ? null : SimulatorSettings.checkOutcome(finalStatus);
+        find(runId).losesCancelTo(outcome);
     }
 
     /** The run caught up with the clock; NoSuchElementException when unknown. */
@@ -91,26 +139,38 @@ final class RunStore {
 
     /** @return false when there was no such run */
     boolean remove(String id) {
-        return runs.remove(id) != null;
+        SimRun run = runs.remove(id);
+        if (run == null) {
+            return false;
+        }
+        run.detach();
+        return true;
     }
 
-    Collection<SimRun> all() {
-        return runs.values();
+    RunIndex<SimRun> index() {
+        return index;
     }
 
-    /** IDs of every run, oldest first. */
+    /** IDs of every run, oldest first (createdAt, then ID). */
     List<String> ids() {
-        List<SimRun> all = new ArrayList<>(runs.values());
-        all.sort(Comparator.comparing((SimRun r) -> r.createdAt).thenComparing(r -> r.id));
-        return all.stream().map(r -> r.id).toList();
+        List<SimRun> all = index.inCreationOrder();
+        List<String> ids = new ArrayList<>(all.size());
+        all.forEach(r -> ids.add(r.id));
+        return ids;
     }
 
     void clear() {
         runs.clear();
+        index.clear();
     }
 
     int size() {
         return runs.size();
+    }
+
+    /** True when the ID is a workflow run of this store. */
+    boolean contains(String id) {
+        return runs.containsKey(id);
     }
 
     String newBatchId() {
@@ -131,12 +191,20 @@ final class RunStore {
                 : settings.defaultOutcome;
     }
 
+    /** The workflow's version ID and step IDs: the same for every run of the workflow, in every simulator. */
+    private static String[] workflowIds(String workflowId) {
+        Random wfRandom = new Random(workflowId.hashCode());
+        String versionId = "workflow_version_" + randomString(wfRandom, ID_ALPHABET, 21);
+        return new String[] { versionId, "workflow_step_" + randomString(wfRandom, ALNUM, 8),
+                "workflow_step_" + randomString(wfRandom, ALNUM, 8) };
+    }
+
     private SimRun newRun(String workflowId, String requestedVersion, String batchId, Instant createdAt,
-            ObjectNode metadata, ArrayNode files, boolean lifecycle) {
+            ObjectNode metadata, List<SimFile> files, boolean lifecycle) {
         String wf = workflowId == null || workflowId.isBlank() ? ExtendSimulator.DEFAULT_WORKFLOW_ID : workflowId;
         String name = settings.workflowNames.getOrDefault(wf, "Simulated workflow");
-        Random wfRandom = new Random(wf.hashCode());
-        String versionId = "workflow_version_" + randomString(wfRandom, ID_ALPHABET, 21);
+        String[] wfIds = workflowIds.computeIfAbsent(wf, RunStore::workflowIds);
+        String versionId = wfIds[0];
         String version;
         String versionName;
         if (requestedVersion == null || requestedVersion.isBlank()) {
@@ -158,80 +226,15 @@ final class RunStore {
             stepIds = new String[] { "workflow_step_run_" + randomString(idRandom, ALNUM, 8),
                     "workflow_step_run_" + randomString(idRandom, ALNUM, 8),
                     "parse_run_" + randomString(idRandom, ALNUM, 12), "extract_run_" + randomString(idRandom, ALNUM, 12),
-                    "workflow_step_" + randomString(wfRandom, ALNUM, 8), "workflow_step_" + randomString(wfRandom, ALNUM, 8) };
+                    wfIds[1], wfIds[2] };
         }
         return new SimRun(id, wf, name, versionId, version, versionName, batchId, createdAt, metadata, files, stepIds,
                 lifecycle);
     }
 
-    // ---- file objects ----
-
-    private ArrayNode pdfFiles(String name, Instant createdAt) {
-        ObjectNode f = MAPPER.createObjectNode();
-        f.put("object", "file");
-        f.put("id", newFileId());
-        f.put("name", name);
-        f.put("type", "PDF");
-        f.putNull("parentFileId");
-        f.putObject("metadata").put("pageCount", 3);
-        f.put("createdAt", createdAt.toString());
-        f.put("updatedAt", createdAt.toString());
-        return MAPPER.createArrayNode().add(f);
-    }
-
-    /** The {@code File} object of a run created from a request's file input ({@code url}, {@code id} or {@code text}). */
-    ObjectNode fileSummary(JsonNode in, Instant now) {
-        ObjectNode f = MAPPER.createObjectNode();
-        f.put("object", "file");
-        String name;
-        String type;
-        if (in.hasNonNull("id")) {
-            f.put("id", in.get("id").asText());
-            name = textOrNull(in.get("name")) != null ? in.get("name").asText() : in.get("id").asText() + ".pdf";
-        } else {
-            f.put("id", newFileId());
-            if (in.hasNonNull("text")) {
-                name = textOrNull(in.get("name")) != null ? in.get("name").asText() : "document.txt";
-            } else {
-                String url = in.get("url").asText();
-                String path = url.replaceAll("[?#].*$", "");
-                String last = path.substring(path.lastIndexOf('/') + 1);
-                name = textOrNull(in.get("name")) != null ? in.get("name").asText()
-                        : last.isEmpty() ? "document.pdf" : last;
-            }
-        }
-        type = in.hasNonNull("text") ? "TXT" : typeOf(name);
-        f.put("name", name);
-        f.put("type", type);
-        f.putNull("parentFileId");
-        ObjectNode md = f.putObject("metadata");
-        if ("PDF".equals(type)) {
-            md.put("pageCount", 1);
-        }
-        f.put("createdAt", now.toString());
-        f.put("updatedAt", now.toString());
-        return f;
-    }
-
-    private static String typeOf(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".csv")) {
-            return "CSV";
-        } else if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".tif")
-                || n.endsWith(".tiff") || n.endsWith(".gif") || n.endsWith(".webp")) {
-            return "IMG";
-        } else if (n.endsWith(".txt")) {
-            return "TXT";
-        } else if (n.endsWith(".docx") || n.endsWith(".doc")) {
-            return "DOCX";
-        } else if (n.endsWith(".xlsx") || n.endsWith(".xls")) {
-            return "EXCEL";
-        } else if (n.endsWith(".xml")) {
-            return "XML";
-        } else if (n.endsWith(".html") || n.endsWith(".htm")) {
-            return "HTML";
-        }
-        return "PDF";
+    /** The file of a run created from a request's file input. */
+    SimFile file(JsonNode in, Instant now) {
+        return SimFile.fromInput(in, now, this::newFileId);
     }
 
     private String newFileId() {

@@ -1,12 +1,16 @@
-// Owns: one run's state and its lifecycle on the SimulatorClock: PENDING -> PROCESSING -> final outcome for created
-// runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay).
+// Owns: one workflow run's state and its lifecycle on the SimulatorClock: PENDING -> PROCESSING -> final outcome for
+// created runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay, or the
+// run's own outcome when the cancel loses the race); it tells its RunIndex slot whenever its position in a list
+// changes.
 package dev.camelextend.simulator;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * every method is synchronized, callers catch the run up with the clock before reading it. Fields that are not final
  * are only read or written while holding the run's lock.
  */
-final class SimRun {
+final class SimRun implements RunIndex.Member {
 
     static final Instant WORKFLOW_CREATED_AT = Instant.parse("2024-03-21T16:45:00Z");
 
@@ -27,7 +31,7 @@ final class SimRun {
     final String batchId;
     final Instant createdAt;
     final ObjectNode metadata;
-    final ArrayNode files;
+    final List<SimFile> files;
     final String[] stepIds; // parse step run, extract step run, parse run, extract run, parse step, extract step
     /** false for seeded runs: they keep their status until cancelled */
     private final boolean lifecycle;
@@ -41,6 +45,10 @@ final class SimRun {
     private Instant finishAt;
     private Instant cancelDoneAt;
     private String outcome;
+    /** the outcome an accepted cancel ends in instead of CANCELLED (it loses the race); null: the cancel wins */
+    private String losesCancelTo;
+    /** set by an accepted cancel that loses: what CANCELLING turns into when the cancel delay ends */
+    private String settlesAs;
     String cancelledDuring;
     boolean reviewed;
     String reviewedByUser;
@@ -48,9 +56,11 @@ final class SimRun {
     String rejectionNote;
     String failureReason;
     String failureMessage;
+    /** null until the run store indexes the run */
+    private RunIndex<SimRun>.Slot slot;
 
     SimRun(String id, String workflowId, String workflowName, String versionId, String version, String versionName,
-           String batchId, Instant createdAt, ObjectNode metadata, ArrayNode files, String[] stepIds, boolean lifecycle) {
+           String batchId, Instant createdAt, ObjectNode metadata, List<SimFile> files, String[] stepIds, boolean lifecycle) {
         this.id = id;
         this.workflowId = workflowId;
         this.workflowName = workflowName;
@@ -73,6 +83,24 @@ final class SimRun {
         finishAt = processingAt.plus(processing);
         status = "PENDING";
         catchUp(createdAt);
+    }
+
+    /** Links the run to its index entries, and registers the instants at which its lifecycle will move it. */
+    synchronized void attach(RunIndex<SimRun>.Slot indexSlot) {
+        slot = indexSlot;
+        if (processingAt != null && "PENDING".equals(status)) {
+            slot.dueAt(processingAt);
+        }
+        if (finishAt != null) {
+            slot.dueAt(finishAt);
+        }
+    }
+
+    /** Takes the run out of the lists (it was deleted). */
+    synchronized void detach() {
+        if (slot != null) {
+            slot.remove();
+        }
     }
 
     /** Puts a seeded run straight into {@code seedStatus}, with plausible timestamps before {@code now}. */
@@ -111,7 +139,8 @@ final class SimRun {
     }
 
     /** Applies every lifecycle transition that is due at {@code now}. */
-    synchronized void catchUp(Instant now) {
+    @Override
+    public synchronized void catchUp(Instant now) {
         if ("PENDING".equals(status) && processingAt != null && !now.isBefore(processingAt)) {
             started(processingAt);
         }
@@ -124,34 +153,59 @@ final class SimRun {
             }
         }
         if ("CANCELLING".equals(status) && cancelDoneAt != null && !now.isBefore(cancelDoneAt)) {
-            status = "CANCELLED";
+            status = settlesAs != null ? settlesAs : "CANCELLED";
             endTime = cancelDoneAt;
             updatedAt = cancelDoneAt;
+            if ("FAILED".equals(status)) {
+                failed();
+            }
         }
+        indexed();
     }
 
     /**
      * Cancels a PENDING or PROCESSING run: CANCELLED at once when {@code delay} is zero, else CANCELLING until
      * {@code now + delay}. The planned outcome is dropped (the cancel wins).
+     * <p>
+     * When the cancel loses the race ({@code losesTo} non-null, or the run marked by {@link #losesCancelTo}), the run
+     * is CANCELLING even with a zero delay, as Extend answers a cancel it has accepted but not yet carried out, and
+     * when the delay ends it is {@code losesTo} instead of CANCELLED.
      *
+     * @param losesTo the outcome a lost race ends in, or null (then the run's mark decides)
      * @return false when the run is in any other status (the cancel is refused)
      */
-    synchronized boolean cancel(Instant now, Duration delay) {
+    synchronized boolean cancel(Instant now, Duration delay, String losesTo) {
         if (!isCancellable()) {
             return false;
         }
+        String loser = losesCancelTo != null ? losesCancelTo : losesTo;
         cancelledDuring = status;
         processingAt = null;
         finishAt = null;
         updatedAt = now;
-        if (delay.isZero()) {
+        if (delay.isZero() && loser == null) {
             status = "CANCELLED";
             endTime = now;
         } else {
             status = "CANCELLING";
+            settlesAs = loser;
             cancelDoneAt = now.plus(delay);
+            if (slot != null) {
+                slot.dueAt(cancelDoneAt);
+            }
         }
+        indexed();
         return true;
+    }
+
+    /** Marks the run so that an accepted cancel loses the race and the run ends in {@code finalStatus}; null unmarks. */
+    synchronized void losesCancelTo(String finalStatus) {
+        losesCancelTo = finalStatus;
+    }
+
+    /** What the run would end in if nothing stopped it: its planned outcome, PROCESSED for a seeded run. */
+    synchronized String plannedOutcome() {
+        return outcome != null ? outcome : "PROCESSED";
     }
 
     synchronized boolean isCancellable() {
@@ -167,23 +221,27 @@ final class SimRun {
         return true;
     }
 
-    synchronized String status() {
+    @Override
+    public synchronized String status() {
         return status;
     }
 
-    synchronized Instant updatedAt() {
+    @Override
+    public synchronized Instant updatedAt() {
         return updatedAt;
     }
 
     synchronized void mergeMetadata(ObjectNode patch, Instant now) {
         metadata.setAll(patch);
         updatedAt = now.isAfter(updatedAt) ? now : updatedAt;
+        indexed();
     }
 
-    synchronized boolean fileNameContains(String part) {
+    @Override
+    public synchronized boolean fileNameContains(String part) {
         String needle = part.toLowerCase(Locale.ROOT);
-        for (var f : files) {
-            if (f.path("name").asText("").toLowerCase(Locale.ROOT).contains(needle)) {
+        for (SimFile f : files) {
+            if (f.nameContains(needle)) {
                 return true;
             }
         }
@@ -197,9 +255,17 @@ final class SimRun {
         return SimRunJson.full(this);
     }
 
-    /** The {@code WorkflowRunSummary} of list responses. */
-    synchronized ObjectNode toSummaryJson() {
-        return SimRunJson.summary(this);
+    /** Writes the {@code WorkflowRunSummary} of list responses. */
+    @Override
+    public synchronized void writeSummary(JsonGenerator g) throws IOException {
+        SimRunJson.writeSummary(this, g);
+    }
+
+    /** Tells the index the run's current position; a no-op when neither updatedAt nor status changed. */
+    private void indexed() {
+        if (slot != null) {
+            slot.update(updatedAt, status);
+        }
     }
 
     private void started(Instant at) {

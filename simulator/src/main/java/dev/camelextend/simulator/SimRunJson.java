@@ -1,96 +1,115 @@
-// Owns: the 2026-02-09 JSON of a run: the full WorkflowRun (GET, cancel, update, create answers) and the
+// Owns: the 2026-02-09 JSON of a workflow run: the full WorkflowRun (GET, cancel, update, create answers) and the
 // WorkflowRunSummary of list answers, with their workflow, version, step runs and usage objects.
 package dev.camelextend.simulator;
 
-import java.time.Instant;
+import java.io.IOException;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Renders a {@link SimRun}; called by the run's synchronized methods, so the run's lock is held. */
+import static dev.camelextend.simulator.SimSupport.putTime;
+
+/**
+ * Renders a {@link SimRun} by writing to a {@link JsonGenerator}: a list page writes its summaries straight into the
+ * answer, with no JSON tree per run (building and walking the trees was most of the cost of a page of 1000). Called by
+ * the run's synchronized methods, so the run's lock is held.
+ */
 final class SimRunJson {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final String WORKFLOW_CREATED_AT = SimRun.WORKFLOW_CREATED_AT.toString();
 
     private SimRunJson() {
     }
 
-    /** The full {@code WorkflowRun}: every field present, nulls explicit. */
+    /** The full {@code WorkflowRun} as a tree: every field present, nulls explicit. */
     static ObjectNode full(SimRun r) {
-        ObjectNode n = JSON.objectNode();
-        n.put("object", "workflow_run");
-        n.put("id", r.id);
-        n.set("workflow", workflowJson(r));
-        n.set("workflowVersion", versionJson(r));
-        n.put("dashboardUrl", dashboardUrl(r));
-        n.put("status", r.status);
-        n.set("metadata", r.metadata.deepCopy());
-        n.put("batchId", r.batchId);
-        n.set("files", r.files.deepCopy());
-        n.put("failureReason", r.failureReason);
-        n.put("failureMessage", r.failureMessage);
-        putTime(n, "initialRunAt", r.initialRunAt);
-        n.put("reviewedByUser", r.reviewedByUser);
-        n.put("reviewed", r.reviewed);
-        n.put("rejectionNote", r.rejectionNote);
-        putTime(n, "reviewedAt", r.reviewedAt);
-        putTime(n, "startTime", r.startTime);
-        putTime(n, "endTime", r.endTime);
-        n.set("stepRuns", stepRunsJson(r));
-        n.set("usage", usageJson(r, true));
-        return n;
+        return SimSupport.tree(g -> writeFull(r, g));
+    }
+
+    static void writeFull(SimRun r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("object", "workflow_run");
+        g.writeStringField("id", r.id);
+        writeWorkflow(r, g);
+        writeVersion(r, g);
+        g.writeStringField("dashboardUrl", dashboardUrl(r));
+        g.writeStringField("status", r.status);
+        g.writeFieldName("metadata");
+        g.writeTree(r.metadata);
+        g.writeStringField("batchId", r.batchId);
+        writeFiles(r, g);
+        g.writeStringField("failureReason", r.failureReason);
+        g.writeStringField("failureMessage", r.failureMessage);
+        putTime(g, "initialRunAt", r.initialRunAt);
+        g.writeStringField("reviewedByUser", r.reviewedByUser);
+        g.writeBooleanField("reviewed", r.reviewed);
+        g.writeStringField("rejectionNote", r.rejectionNote);
+        putTime(g, "reviewedAt", r.reviewedAt);
+        putTime(g, "startTime", r.startTime);
+        putTime(g, "endTime", r.endTime);
+        writeStepRuns(r, g);
+        writeUsage(r, g, true);
+        g.writeEndObject();
     }
 
     /** The {@code WorkflowRunSummary} of list responses. */
-    static ObjectNode summary(SimRun r) {
-        ObjectNode n = JSON.objectNode();
-        n.put("object", "workflow_run");
-        n.put("id", r.id);
-        n.put("status", r.status);
-        n.set("workflow", workflowJson(r));
-        n.set("workflowVersion", versionJson(r));
-        n.put("dashboardUrl", dashboardUrl(r));
-        n.put("reviewedByUser", r.reviewedByUser);
-        putTime(n, "reviewedAt", r.reviewedAt);
-        putTime(n, "initialRunAt", r.initialRunAt);
-        putTime(n, "startTime", r.startTime);
-        putTime(n, "endTime", r.endTime);
-        n.put("batchId", r.batchId);
-        n.put("rejectionNote", r.rejectionNote);
-        n.set("files", r.files.deepCopy());
-        putTime(n, "createdAt", r.createdAt);
-        putTime(n, "updatedAt", r.updatedAt);
-        n.set("usage", usageJson(r, false));
-        return n;
+    static void writeSummary(SimRun r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("object", "workflow_run");
+        g.writeStringField("id", r.id);
+        g.writeStringField("status", r.status);
+        writeWorkflow(r, g);
+        writeVersion(r, g);
+        g.writeStringField("dashboardUrl", dashboardUrl(r));
+        g.writeStringField("reviewedByUser", r.reviewedByUser);
+        putTime(g, "reviewedAt", r.reviewedAt);
+        putTime(g, "initialRunAt", r.initialRunAt);
+        putTime(g, "startTime", r.startTime);
+        putTime(g, "endTime", r.endTime);
+        g.writeStringField("batchId", r.batchId);
+        g.writeStringField("rejectionNote", r.rejectionNote);
+        writeFiles(r, g);
+        putTime(g, "createdAt", r.createdAt);
+        putTime(g, "updatedAt", r.updatedAt);
+        writeUsage(r, g, false);
+        g.writeEndObject();
+    }
+
+    private static void writeFiles(SimRun r, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("files");
+        for (SimFile f : r.files) {
+            f.write(g);
+        }
+        g.writeEndArray();
     }
 
     private static String dashboardUrl(SimRun r) {
         return "https://dashboard.extend.ai/workflows/" + r.id;
     }
 
-    private static ObjectNode workflowJson(SimRun r) {
-        ObjectNode w = JSON.objectNode();
-        w.put("object", "workflow");
-        w.put("id", r.workflowId);
-        w.put("name", r.workflowName);
-        putTime(w, "createdAt", SimRun.WORKFLOW_CREATED_AT);
-        putTime(w, "updatedAt", SimRun.WORKFLOW_CREATED_AT);
-        ObjectNode by = w.putObject("createdBy");
-        by.put("type", "api_key");
-        by.put("name", "extend-simulator");
-        return w;
+    private static void writeWorkflow(SimRun r, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("workflow");
+        g.writeStringField("object", "workflow");
+        g.writeStringField("id", r.workflowId);
+        g.writeStringField("name", r.workflowName);
+        g.writeStringField("createdAt", WORKFLOW_CREATED_AT);
+        g.writeStringField("updatedAt", WORKFLOW_CREATED_AT);
+        g.writeObjectFieldStart("createdBy");
+        g.writeStringField("type", "api_key");
+        g.writeStringField("name", "extend-simulator");
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
-    private static ObjectNode versionJson(SimRun r) {
-        ObjectNode v = JSON.objectNode();
-        v.put("object", "workflow_version");
-        v.put("id", r.versionId);
-        v.put("version", r.version);
-        v.put("name", r.versionName);
-        putTime(v, "createdAt", SimRun.WORKFLOW_CREATED_AT);
-        v.putNull("createdBy");
-        return v;
+    private static void writeVersion(SimRun r, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("workflowVersion");
+        g.writeStringField("object", "workflow_version");
+        g.writeStringField("id", r.versionId);
+        g.writeStringField("version", r.version);
+        g.writeStringField("name", r.versionName);
+        g.writeStringField("createdAt", WORKFLOW_CREATED_AT);
+        g.writeNullField("createdBy");
+        g.writeEndObject();
     }
 
     /** parse and extract step states for the current run status; null entries are left out */
@@ -106,65 +125,73 @@ final class SimRunJson {
         };
     }
 
-    private static ArrayNode stepRunsJson(SimRun r) {
+    private static void writeStepRuns(SimRun r, JsonGenerator g) throws IOException {
         String[] states = stepStatuses(r);
-        ArrayNode a = JSON.arrayNode();
+        g.writeArrayFieldStart("stepRuns");
         for (int i = 0; i < states.length; i++) {
             boolean parse = i == 0;
-            ObjectNode s = a.addObject();
-            s.put("object", "workflow_step_run");
-            s.put("id", r.stepIds[i]);
-            s.put("workflowRunId", r.id);
-            s.put("status", states[i]);
-            s.put("stepType", parse ? "PARSE" : "EXTRACT");
-            s.putArray("files");
-            ObjectNode step = s.putObject("step");
-            step.put("object", "workflow_step");
-            step.put("id", r.stepIds[4 + i]);
-            step.put("name", parse ? "Parse document" : "Extract fields");
-            step.put("type", parse ? "PARSE" : "EXTRACT");
+            g.writeStartObject();
+            g.writeStringField("object", "workflow_step_run");
+            g.writeStringField("id", r.stepIds[i]);
+            g.writeStringField("workflowRunId", r.id);
+            g.writeStringField("status", states[i]);
+            g.writeStringField("stepType", parse ? "PARSE" : "EXTRACT");
+            g.writeArrayFieldStart("files");
+            g.writeEndArray();
+            g.writeObjectFieldStart("step");
+            g.writeStringField("object", "workflow_step");
+            g.writeStringField("id", r.stepIds[4 + i]);
+            g.writeStringField("name", parse ? "Parse document" : "Extract fields");
+            g.writeStringField("type", parse ? "PARSE" : "EXTRACT");
+            g.writeEndObject();
             if ("PROCESSED".equals(states[i])) {
-                ObjectNode run = s.putObject("result").putObject(parse ? "parseRun" : "extractRun");
-                run.put("object", parse ? "parse_run" : "extract_run");
-                run.put("id", r.stepIds[2 + i]);
+                g.writeObjectFieldStart("result");
+                g.writeObjectFieldStart(parse ? "parseRun" : "extractRun");
+                g.writeStringField("object", parse ? "parse_run" : "extract_run");
+                g.writeStringField("id", r.stepIds[2 + i]);
+                g.writeEndObject();
+                g.writeEndObject();
             } else {
-                s.putNull("result");
+                g.writeNullField("result");
             }
+            g.writeEndObject();
         }
-        return a;
+        g.writeEndArray();
     }
 
-    private static ObjectNode usageJson(SimRun r, boolean withBreakdown) {
+    private static void writeUsage(SimRun r, JsonGenerator g, boolean withBreakdown) throws IOException {
         if ("PENDING".equals(r.status) || "PROCESSING".equals(r.status) || "CANCELLING".equals(r.status)) {
-            return null;
+            g.writeNullField("usage");
+            return;
         }
         String[] states = stepStatuses(r);
         double credits = 0;
-        ArrayNode breakdown = JSON.arrayNode();
         for (int i = 0; i < states.length; i++) {
             if ("PROCESSED".equals(states[i])) {
-                double c = i == 0 ? 1.5 : 2.0;
-                credits += c;
-                ObjectNode e = breakdown.addObject();
-                e.put("object", i == 0 ? "parse_run" : "extract_run");
-                e.put("id", r.stepIds[2 + i]);
-                e.put("credits", c);
+                credits += credits(i);
             }
         }
-        ObjectNode u = JSON.objectNode();
-        u.put("credits", credits);
-        u.put("totalCredits", credits);
+        g.writeObjectFieldStart("usage");
+        g.writeNumberField("credits", credits);
+        g.writeNumberField("totalCredits", credits);
         if (withBreakdown) {
-            u.set("breakdown", breakdown);
+            g.writeArrayFieldStart("breakdown");
+            for (int i = 0; i < states.length; i++) {
+                if ("PROCESSED".equals(states[i])) {
+                    g.writeStartObject();
+                    g.writeStringField("object", i == 0 ? "parse_run" : "extract_run");
+                    g.writeStringField("id", r.stepIds[2 + i]);
+                    g.writeNumberField("credits", credits(i));
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
         }
-        return u;
+        g.writeEndObject();
     }
 
-    private static void putTime(ObjectNode n, String field, Instant t) {
-        if (t == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, t.toString());
-        }
+    /** credits of the parse (0) and extract (1) steps */
+    private static double credits(int step) {
+        return step == 0 ? 1.5 : 2.0;
     }
 }

@@ -1,9 +1,11 @@
 package dev.camelextend.simulator;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Fault injection and rate limiting of an {@link ExtendSimulator}, switchable at run time from any thread.
@@ -18,7 +20,8 @@ import java.util.Random;
  * is closed without an HTTP response (see {@link ExtendSimulator} for what a client sees);</li>
  * <li>5xx ({@link #serverErrorRate(double)}): the documented {@code INTERNAL_ERROR} body with
  * {@link #serverErrorStatus(int)};</li>
- * <li>the simulated API itself (authentication, version header, {@link #rateLimit(int) rate limit}, routes);</li>
+ * <li>the simulated API itself (authentication, version header, {@link #rateLimit(String, int) rate limits},
+ * routes);</li>
  * <li>malformed body ({@link #malformedBodyRate(double)}): a 2xx answer keeps its status and JSON content type but
  * its body is cut in half, so it is not valid JSON.</li>
  * </ol>
@@ -30,6 +33,9 @@ import java.util.Random;
  * <p>
  * The random draws come from a {@link Random} seeded with the simulator's seed, re-seeded by {@link #clear()}, so a
  * single-threaded test sees the same faults on every run. Each rate is only drawn when it is above zero.
+ * <p>
+ * {@link #cancelLosesRaceRate(double)} is not a fault of the request but of the outcome: an accepted cancel that the
+ * run finishes before, as Extend's cancellation is best-effort.
  */
 public final class SimulatorFaults {
 
@@ -44,8 +50,11 @@ public final class SimulatorFaults {
     private volatile double neverAnswerRate;
     private volatile double malformedBodyRate;
     private volatile boolean processBeforeFault;
-    private volatile int rateLimitPerSecond;
-    private final ArrayDeque<Long> recentRequests = new ArrayDeque<>();
+    private volatile double cancelLosesRaceRate;
+    private final RateLimits rateLimits = new RateLimits();
+
+    /** The rate-limit categories of {@link #rateLimit(String, int)}: reads, writes that submit no file, and runs. */
+    public static final List<String> RATE_CATEGORIES = List.of("GET", "WRITE", "RUN");
 
     SimulatorFaults(long seed) {
         this.seed = seed;
@@ -111,22 +120,43 @@ public final class SimulatorFaults {
     }
 
     /**
-     * At most {@code perSecond} requests in any sliding second (real time) are let through to the API; the others get
-     * 429 {@code RATE_LIMIT_EXCEEDED} with a {@code Retry-After} header in whole seconds. 0 turns it off. Refused
-     * requests do not count.
+     * Share (0..1) of accepted workflow-run cancels that lose the race with the run: they answer 200 with CANCELLING,
+     * and when the cancel delay ends the run is its planned outcome (PROCESSED for a seeded run) instead of CANCELLED,
+     * as {@link ExtendSimulator#cancelLosesRace(String, String)} does for one run. Whether a run loses is drawn from
+     * the seed and the run ID, so the same runs lose whatever the order of the cancels.
      */
-    public SimulatorFaults rateLimit(int perSecond) {
-        if (perSecond < 0) {
-            throw new IllegalArgumentException("rateLimit must be >= 0, got " + perSecond);
-        }
-        synchronized (recentRequests) {
-            rateLimitPerSecond = perSecond;
-            recentRequests.clear();
-        }
+    public SimulatorFaults cancelLosesRaceRate(double rate) {
+        cancelLosesRaceRate = checkRate(rate, "cancelLosesRaceRate");
         return this;
     }
 
-    /** Turns every fault and the rate limit off and re-seeds the random source. */
+    /**
+     * Every category ({@link #RATE_CATEGORIES}) at this rate, each in a bucket of its own: see
+     * {@link #rateLimit(String, int)}. 0 turns the limits off.
+     */
+    public SimulatorFaults rateLimit(int perSecond) {
+        rateLimits.limitAll(checkLimit(perSecond));
+        return this;
+    }
+
+    /**
+     * At most {@code perSecond} requests of the category in any sliding second (real time) are let through to the API;
+     * the others get 429 {@code RATE_LIMIT_EXCEEDED} with a {@code Retry-After} header in whole seconds. As Extend
+     * counts, each category has its own bucket and hitting one limit does not affect the others:
+     * <ul>
+     * <li>{@code GET}: reads (get a run, list runs);</li>
+     * <li>{@code WRITE}: calls that change something without submitting a file (cancel, update, delete);</li>
+     * <li>{@code RUN}: calls that submit files ({@code POST /workflow_runs}, {@code POST /workflow_runs/batch}).</li>
+     * </ul>
+     * Refused requests take no place in the window. Setting a limit empties that category's window; 0 turns it off.
+     * The limits are per API key, and the simulator has one.
+     */
+    public SimulatorFaults rateLimit(String category, int perSecond) {
+        rateLimits.limit(category(category), checkLimit(perSecond));
+        return this;
+    }
+
+    /** Turns every fault and the rate limits off, zeroes the rate-limit counters and re-seeds the random source. */
     public SimulatorFaults clear() {
         latency(Duration.ZERO);
         serverErrorRate = 0;
@@ -135,7 +165,9 @@ public final class SimulatorFaults {
         neverAnswerRate = 0;
         malformedBodyRate = 0;
         processBeforeFault = false;
+        cancelLosesRaceRate = 0;
         rateLimit(0);
+        rateLimits.clearCounts();
         synchronized (this) {
             random = new Random(seed);
         }
@@ -174,8 +206,43 @@ public final class SimulatorFaults {
         return processBeforeFault;
     }
 
+    /** The limit every category has, or -1 when the categories have different limits. */
     public int rateLimit() {
-        return rateLimitPerSecond;
+        int get = rateLimits.limit(RateLimits.Category.GET);
+        for (RateLimits.Category c : RateLimits.Category.values()) {
+            if (rateLimits.limit(c) != get) {
+                return -1;
+            }
+        }
+        return get;
+    }
+
+    /** The category's limit per second; 0 when it has none. */
+    public int rateLimit(String category) {
+        return rateLimits.limit(category(category));
+    }
+
+    /** Requests refused with 429 since the counts were last zeroed ({@link #clear()}, {@code clearJournal()}). */
+    public long rateLimitedCount() {
+        return rateLimits.refusedTotal();
+    }
+
+    /** Requests of the category refused with 429. */
+    public long rateLimitedCount(String category) {
+        return rateLimits.refused(category(category));
+    }
+
+    /**
+     * Requests of the category that reached the rate limit, let through or refused, whether a limit is set or not:
+     * with {@link #rateLimitedCount(String)} the share of 429s. Requests that never reach it are not counted: those
+     * refused before (401, missing version header) and those an injected fault takes instead.
+     */
+    public long requestCount(String category) {
+        return rateLimits.requests(category(category));
+    }
+
+    public double cancelLosesRaceRate() {
+        return cancelLosesRaceRate;
     }
 
     @Override
@@ -183,7 +250,8 @@ public final class SimulatorFaults {
         return "SimulatorFaults[latency=" + latencyMin + ".." + latencyMax + ", serverErrorRate=" + serverErrorRate
                 + " (" + serverErrorStatus + "), resetAfterRequestRate=" + resetAfterRequestRate + ", neverAnswerRate="
                 + neverAnswerRate + ", malformedBodyRate=" + malformedBodyRate + ", processBeforeFault="
-                + processBeforeFault + ", rateLimit=" + rateLimitPerSecond + "/s]";
+                + processBeforeFault + ", cancelLosesRaceRate=" + cancelLosesRaceRate + ", rateLimit GET="
+                + rateLimit("GET") + "/s WRITE=" + rateLimit("WRITE") + "/s RUN=" + rateLimit("RUN") + "/s]";
     }
 
     // ---- used by the simulator ----
@@ -223,6 +291,15 @@ public final class SimulatorFaults {
         return min.plusMillis((long) (random.nextDouble() * (span + 1)));
     }
 
+    /** Whether an accepted cancel of {@code runId} loses the race: a draw of its own per run and seed. */
+    boolean cancelLosesRace(String runId) {
+        double rate = cancelLosesRaceRate;
+        if (rate <= 0) {
+            return false;
+        }
+        return rate >= 1 || new SplittableRandom(seed * 0x9E37_79B9_7F4A_7C15L ^ runId.hashCode()).nextDouble() < rate;
+    }
+
     synchronized int nextInt(int bound) {
         return random.nextInt(bound);
     }
@@ -235,26 +312,32 @@ public final class SimulatorFaults {
     }
 
     /**
+     * Counts a request of {@code category} against its limit.
+     *
      * @return 0 when the request may pass, else the {@code Retry-After} value in whole seconds (at least 1)
      */
-    long acquire(long nowNanos) {
-        synchronized (recentRequests) {
-            int limit = rateLimitPerSecond;
-            if (limit <= 0) {
-                return 0;
-            }
-            long windowStart = nowNanos - 1_000_000_000L;
-            while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= windowStart) {
-                recentRequests.pollFirst();
-            }
-            if (recentRequests.size() < limit) {
-                recentRequests.addLast(nowNanos);
-                return 0;
-            }
-            long freeAt = recentRequests.peekFirst() + 1_000_000_000L;
-            long waitNanos = Math.max(1, freeAt - nowNanos);
-            return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    long acquire(RateLimits.Category category, long nowNanos) {
+        return rateLimits.acquire(category, nowNanos);
+    }
+
+    /** Zeroes the rate-limit counters; the limits stay. */
+    void clearCounts() {
+        rateLimits.clearCounts();
+    }
+
+    private static RateLimits.Category category(String name) {
+        if (name == null || !RATE_CATEGORIES.contains(name)) {
+            throw new IllegalArgumentException("Rate-limit category must be one of " + RATE_CATEGORIES + ", got '"
+                    + name + "'");
         }
+        return RateLimits.Category.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    private static int checkLimit(int perSecond) {
+        if (perSecond < 0) {
+            throw new IllegalArgumentException("rateLimit must be >= 0, got " + perSecond);
+        }
+        return perSecond;
     }
 
     private static double checkRate(double rate, String name) {

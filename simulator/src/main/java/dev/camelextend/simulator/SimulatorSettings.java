@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SimulatorSettings {
 
     static final List<String> OUTCOMES = List.of("PROCESSED", "FAILED", "NEEDS_REVIEW");
+    /** a processor run's statuses: no NEEDS_REVIEW, REJECTED or CANCELLING (TS ProcessorRunStatus) */
+    static final List<String> PROCESSOR_STATUSES = List.of("PENDING", "PROCESSING", "PROCESSED", "FAILED",
+            "CANCELLED");
+    static final List<String> PROCESSOR_OUTCOMES = List.of("PROCESSED", "FAILED");
 
     final Map<String, String> workflowNames = new ConcurrentHashMap<>();
     volatile int cancelRefusalStatus;
@@ -35,6 +39,22 @@ final class SimulatorSettings {
         if (!ExtendSimulator.RUN_STATUSES.contains(status)) {
             throw new IllegalArgumentException("Unknown run status '" + status + "', expected one of "
                     + ExtendSimulator.RUN_STATUSES);
+        }
+        return status;
+    }
+
+    static String checkProcessorStatus(String status) {
+        if (!PROCESSOR_STATUSES.contains(status)) {
+            throw new IllegalArgumentException("Unknown processor run status '" + status + "', expected one of "
+                    + PROCESSOR_STATUSES);
+        }
+        return status;
+    }
+
+    static String checkProcessorOutcome(String status) {
+        if (!PROCESSOR_OUTCOMES.contains(status)) {
+            throw new IllegalArgumentException("A processor run's outcome must be one of " + PROCESSOR_OUTCOMES
+                    + ", got '" + status + "'");
         }
         return status;
     }

@@ -119,7 +119,7 @@ class RulesTest {
 
     @Test
     void unknownEndpointIs404AndWrongMethodIs405() {
-        assertFlatError(http.get("/extract_runs"), 404, "NOT_FOUND", false);
+        assertFlatError(http.get("/edit_runs"), 404, "NOT_FOUND", false);
         HttpResponse<String> r = http.send(http.request("/workflow_runs/" + runId + "/cancel").GET().build());
         assertFlatError(r, 405, "INVALID_REQUEST", false);
         assertEquals("POST", header(r, "allow"));

@@ -111,6 +111,44 @@ class SdkCompatTest {
         }
     }
 
+    @Test
+    void officialTypeScriptSdkRetrievesCancelsAndListsProcessorRuns() throws Exception {
+        Path node = onPath("node");
+        Path npm = onPath("npm");
+        Assumptions.assumeTrue(node != null && npm != null, "TypeScript SDK compatibility test skipped: it needs node "
+                + "and npm on the PATH (node=" + node + ", npm=" + npm + ")");
+        install(npm);
+
+        try (ExtendSimulator sim = ExtendSimulator.builder().apiKey("sk_test_sdk_compat").build().start()) {
+            String extract = sim.seedProcessorRun("extract", "PROCESSING");
+            String parse = sim.seedProcessorRun("parse", "PENDING");
+            for (int i = 0; i < 3; i++) {
+                sim.seedProcessorRun("classify", "PROCESSED", null, "workflow_run_sdkParent");
+            }
+            sim.seedProcessorRun("classify", "PROCESSED");
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SIM_BASE_URL", sim.baseUrl());
+            env.put("SIM_API_KEY", sim.apiKey());
+            env.put("SIM_RUNS", SimHttp.JSON.writeValueAsString(Map.of("extractProcessing", extract, "parsePending",
+                    parse, "classifyParent", "workflow_run_sdkParent", "classifyCount", 3)));
+
+            Result result = node(node, env, "processors");
+            List<String> checks = List.of("extract-run-retrieve", "extract-run-cancel",
+                    "parse-run-cancel-pending-refused", "split-run-unknown-not-found", "classify-runs-list-by-source");
+            for (String check : checks) {
+                assertTrue(result.lines().contains("ok - " + check), "check " + check + " in:\n" + result.text());
+            }
+            assertTrue(result.lines().contains("sdk-compat processors: " + checks.size() + " ok, 0 not ok"),
+                    result.text());
+            assertEquals(0, result.exit(), result.text());
+            assertEquals("CANCELLED", sim.status(extract));
+            assertEquals("PENDING", sim.status(parse));
+            assertTrue(sim.journal().stream().anyMatch(r -> r.rawPath().equals("/classify_runs") && r.rawQuery() != null
+                    && r.rawQuery().contains("sourceId=workflow_run_sdkParent")
+                    && r.rawQuery().contains("nextPageToken=")), "the SDK followed nextPageToken");
+        }
+    }
+
     /** npm install into target/sdk-compat, skipped when the same lock file is already installed there. */
     private static void install(Path npm) throws IOException, InterruptedException {
         Files.createDirectories(WORK);

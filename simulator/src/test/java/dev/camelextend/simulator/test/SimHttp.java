@@ -57,6 +57,11 @@ final class SimHttp {
         return postEmpty("/workflow_runs/" + runId + "/cancel");
     }
 
+    /** Cancels a processor run: {@code kind} is extract, classify, split or parse. */
+    HttpResponse<String> cancel(String kind, String runId) {
+        return postEmpty("/" + kind + "_runs/" + runId + "/cancel");
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
