@@ -70,8 +70,9 @@
  * {@link ExtendSimulator#setOutcome(String, String)}, or the metadata key {@value ExtendSimulator#OUTCOME_METADATA_KEY} sent at creation (PROCESSED,
  * FAILED or NEEDS_REVIEW). A cancel moves a PENDING/PROCESSING run to CANCELLING and after {@link ExtendSimulator#cancelDelay(java.time.Duration)} to
  * CANCELLED; with a zero delay (the default) the cancel answer already says CANCELLED. A cancel that loses the race
- * ({@link ExtendSimulator#cancelLosesRace(String, String)}, {@link SimulatorFaults#cancelLosesRaceRate(double)}) answers
- * CANCELLING and ends in the run's outcome instead of CANCELLED. Seeded runs ({@link ExtendSimulator#seedRun(String)},
+ * ({@link ExtendSimulator#cancelLosesRace(String, String)},
+ * {@link SimulatorFaults#cancelLosesRaceRate(double)}) answers CANCELLING and ends in the run's outcome instead of
+ * CANCELLED. Seeded runs ({@link ExtendSimulator#seedRun(String)},
  * {@link ExtendSimulator#seedBatch(int, String, String...)}, {@link ExtendSimulator#seedProcessorRun(String, String)})
  * stay in their status until cancelled; {@link ExtendSimulator#createProcessorRun(String, java.util.Map)} follows the
  * lifecycle with the same durations. Time is the {@link SimulatorClock}: a manual clock by default, so nothing moves
