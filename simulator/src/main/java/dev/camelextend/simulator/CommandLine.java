@@ -1,9 +1,12 @@
-// Owns: the standalone command line: parsing the flags into a SimulatorBuilder, the usage text, and starting a simulator
-// with seeded runs and printing its base URL, API key and runs.
+// Owns: the standalone command line: parsing the flags into a SimulatorBuilder and the runtime settings (seeded runs
+// and batch, rate limits), the usage text, and starting a simulator and printing its base URL, API key, runs, batch
+// and rate limits.
 package dev.camelextend.simulator;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,16 +15,27 @@ final class CommandLine {
 
     private static final List<String> SEED_MIX = List.of("PROCESSING", "PENDING", "PROCESSED", "FAILED",
             "NEEDS_REVIEW", "CANCELLED", "PROCESSING", "PROCESSED", "REJECTED", "CANCELLING");
+    private static final List<String> BATCH_MIX = List.of("PENDING", "PROCESSING", "PROCESSED");
 
     private final SimulatorBuilder builder;
     private final int port;
     private final int seedRuns;
+    private final int seedBatch;
+    private final List<String> batchStatuses;
+    /** the limits given per category; a category without a flag of its own takes {@code --rate}, if given */
+    private final Map<RateLimits.Category, Integer> rates;
+    private final Integer rate;
     private final boolean help;
 
-    private CommandLine(SimulatorBuilder builder, int port, int seedRuns, boolean help) {
+    private CommandLine(SimulatorBuilder builder, int port, int seedRuns, int seedBatch, List<String> batchStatuses,
+            Map<RateLimits.Category, Integer> rates, Integer rate, boolean help) {
         this.builder = builder;
         this.port = port;
         this.seedRuns = seedRuns;
+        this.seedBatch = seedBatch;
+        this.batchStatuses = batchStatuses;
+        this.rates = rates;
+        this.rate = rate;
         this.help = help;
     }
 
@@ -34,10 +48,14 @@ final class CommandLine {
         SimulatorBuilder b = ExtendSimulator.builder().clock(SimulatorClock.system());
         int port = 0;
         int seedRuns = 0;
+        int seedBatch = 0;
+        List<String> batchStatuses = BATCH_MIX;
+        Map<RateLimits.Category, Integer> rates = new EnumMap<>(RateLimits.Category.class);
+        Integer rate = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if ("--help".equals(flag) || "-h".equals(flag)) {
-                return new CommandLine(b, port, seedRuns, true);
+                return new CommandLine(b, port, seedRuns, seedBatch, batchStatuses, rates, rate, true);
             }
             int eq = flag.indexOf('=');
             String value;
@@ -57,6 +75,12 @@ final class CommandLine {
                 }
                 case "--api-key" -> b.apiKey(value);
                 case "--seed-runs" -> seedRuns = intArg(flag, value);
+                case "--seed-batch" -> seedBatch = intArg(flag, value);
+                case "--seed-batch-statuses" -> batchStatuses = statuses(value);
+                case "--rate" -> rate = rateArg(flag, value);
+                case "--read-rate" -> rates.put(RateLimits.Category.GET, rateArg(flag, value));
+                case "--write-rate" -> rates.put(RateLimits.Category.WRITE, rateArg(flag, value));
+                case "--run-rate" -> rates.put(RateLimits.Category.RUN, rateArg(flag, value));
                 case "--seed" -> b.seed(Long.parseLong(value));
                 case "--cancel-refusal-status" -> b.cancelRefusalStatus(intArg(flag, value));
                 case "--cancel-delay-ms" -> b.cancelDelay(Duration.ofMillis(intArg(flag, value)));
@@ -68,7 +92,10 @@ final class CommandLine {
         if (seedRuns < 0) {
             throw new IllegalArgumentException("--seed-runs must be >= 0");
         }
-        return new CommandLine(b, port, seedRuns, false);
+        if (seedBatch < 0) {
+            throw new IllegalArgumentException("--seed-batch must be >= 0");
+        }
+        return new CommandLine(b, port, seedRuns, seedBatch, batchStatuses, rates, rate, false);
     }
 
     boolean help() {
@@ -81,8 +108,10 @@ final class CommandLine {
     }
 
     /**
-     * Starts the simulator, seeds the runs in mixed statuses and prints the base URL, the API key and every run to
-     * {@code out}. The caller closes the simulator.
+     * Starts the simulator, seeds the runs in mixed statuses and the batch, sets the rate limits, and prints to
+     * {@code out} the base URL, the API key, every seeded run, then one line for the batch and one for the rate limits
+     * (each only when asked for). The lines before them stay as they were, since scripts and tests read them. The
+     * caller closes the simulator.
      *
      * @throws IllegalStateException when the port cannot be bound (cause: the {@link java.io.IOException})
      */
@@ -94,20 +123,59 @@ final class CommandLine {
             String workflow = i % 4 == 3 ? "workflow_sim_receipts" : ExtendSimulator.DEFAULT_WORKFLOW_ID;
             sim.seedRun(status, workflow, batch, Map.of("seedIndex", i));
         }
+        List<String> runIds = sim.runIds(); // before the batch: its runs get one line, not one each
+        String batchId = seedBatch > 0 ? sim.seedBatch(seedBatch, ExtendSimulator.DEFAULT_WORKFLOW_ID,
+                batchStatuses.toArray(String[]::new)) : null;
+        if (rate != null) {
+            sim.faults().rateLimit(rate);
+        }
+        rates.forEach((category, perSecond) -> sim.faults().rateLimit(category.name(), perSecond));
         out.println("Extend simulator (API " + ExtendSimulator.API_VERSION + ") listening");
         out.println("base URL: " + sim.baseUrl());
         out.println("API key:  " + sim.apiKey());
-        for (String id : sim.runIds()) {
+        for (String id : runIds) {
             out.println("run " + id + " " + sim.status(id));
+        }
+        if (batchId != null) {
+            out.println("batch " + batchId + " " + seedBatch + " runs of " + ExtendSimulator.DEFAULT_WORKFLOW_ID + ": "
+                    + String.join(", ", batchStatuses));
+        }
+        if (rate != null || !rates.isEmpty()) {
+            StringBuilder line = new StringBuilder("rate limits:");
+            for (RateLimits.Category c : RateLimits.Category.values()) {
+                int limit = sim.faults().rateLimit(c.name());
+                line.append(c.ordinal() == 0 ? " " : ", ").append(c.name()).append(' ')
+                        .append(limit == 0 ? "none" : limit + "/s");
+            }
+            out.println(line);
         }
         out.flush();
         return sim;
     }
 
     static String usage() {
-        return "usage: java -jar camel-extend-simulator.jar [--port N] [--api-key KEY] [--seed-runs N] [--seed S]"
+        return "usage: java -jar camel-extend-simulator.jar [--port N] [--api-key KEY] [--seed-runs N]"
+                + " [--seed-batch N] [--seed-batch-statuses S1,S2,...] [--seed S]"
                 + " [--cancel-refusal-status 400|409|422] [--cancel-delay-ms MS] [--pending-ms MS]"
-                + " [--processing-ms MS] [--help]";
+                + " [--processing-ms MS] [--rate N] [--read-rate N] [--write-rate N] [--run-rate N] [--help]";
+    }
+
+    /** A comma-separated list of run statuses, each checked. */
+    private static List<String> statuses(String value) {
+        List<String> list = Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("--seed-batch-statuses needs at least one status");
+        }
+        list.forEach(SimulatorSettings::checkStatus);
+        return list;
+    }
+
+    private static int rateArg(String flag, String value) {
+        int perSecond = intArg(flag, value);
+        if (perSecond < 0) {
+            throw new IllegalArgumentException(flag + " must be >= 0 (0: no limit)");
+        }
+        return perSecond;
     }
 
     private static int intArg(String flag, String value) {

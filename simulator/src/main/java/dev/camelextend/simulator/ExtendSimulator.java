@@ -42,7 +42,7 @@ public final class ExtendSimulator implements AutoCloseable {
     /** Every run status of the 2026-02-09 API. */
     public static final List<String> RUN_STATUSES = List.of("PENDING", "PROCESSING", "NEEDS_REVIEW", "REJECTED",
             "PROCESSED", "FAILED", "CANCELLED", "CANCELLING");
-    /** The kinds of processor run, as {@link #seedProcessorRun(String, String)} takes them (paths {@code /extract_runs} ...). */
+    /** The kinds of processor run, as {@link #seedProcessorRun(String, String)} takes them. */
     public static final List<String> PROCESSOR_KINDS = ProcessorKind.names();
     /** Every status of a processor run: there is no CANCELLING (nor NEEDS_REVIEW or REJECTED). */
     public static final List<String> PROCESSOR_RUN_STATUSES = SimulatorSettings.PROCESSOR_STATUSES;

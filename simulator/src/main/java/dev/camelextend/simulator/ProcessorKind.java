@@ -23,7 +23,7 @@ enum ProcessorKind {
     /** the {@code object} of a run, e.g. {@code extract_run} */
     final String object;
     final String idPrefix;
-    /** the field naming the processor, e.g. {@code extractor} (its version: {@code extractorVersion}); null for parse */
+    /** the field naming the processor, e.g. {@code extractor} (its version {@code extractorVersion}); null for parse */
     final String processor;
     final String processorId;
     final String versionId;

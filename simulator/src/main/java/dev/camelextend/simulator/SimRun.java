@@ -60,7 +60,8 @@ final class SimRun implements RunIndex.Member {
     private RunIndex<SimRun>.Slot slot;
 
     SimRun(String id, String workflowId, String workflowName, String versionId, String version, String versionName,
-           String batchId, Instant createdAt, ObjectNode metadata, List<SimFile> files, String[] stepIds, boolean lifecycle) {
+           String batchId, Instant createdAt, ObjectNode metadata, List<SimFile> files, String[] stepIds,
+           boolean lifecycle) {
         this.id = id;
         this.workflowId = workflowId;
         this.workflowName = workflowName;
@@ -198,7 +199,7 @@ final class SimRun implements RunIndex.Member {
         return true;
     }
 
-    /** Marks the run so that an accepted cancel loses the race and the run ends in {@code finalStatus}; null unmarks. */
+    /** Marks the run: an accepted cancel loses the race and the run ends in {@code finalStatus}; null unmarks. */
     synchronized void losesCancelTo(String finalStatus) {
         losesCancelTo = finalStatus;
     }

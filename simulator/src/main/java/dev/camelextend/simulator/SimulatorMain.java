@@ -11,9 +11,13 @@ import java.util.concurrent.CountDownLatch;
  * Runs an {@link ExtendSimulator} until the JVM is stopped (Ctrl-C).
  * <p>
  * Flags: {@code --port N} (default 0: any free port), {@code --api-key KEY}, {@code --seed-runs N} (N runs in mixed
- * statuses), {@code --seed S}, {@code --cancel-refusal-status 400|409|422}, {@code --cancel-delay-ms MS},
- * {@code --processing-ms MS}, {@code --pending-ms MS}, {@code --help}. Prints the base URL, the API key and the seeded
- * runs. Runs use the system clock, so created runs finish by themselves.
+ * statuses), {@code --seed-batch N} (N runs of one batch, their statuses cycling through
+ * {@code --seed-batch-statuses S1,S2,...}, default PENDING,PROCESSING,PROCESSED), {@code --seed S},
+ * {@code --cancel-refusal-status 400|409|422}, {@code --cancel-delay-ms MS}, {@code --processing-ms MS},
+ * {@code --pending-ms MS}, {@code --rate N} (every rate-limit category), {@code --read-rate N} (GET),
+ * {@code --write-rate N} (WRITE), {@code --run-rate N} (RUN), {@code --help}. Prints the base URL, the API key, the
+ * seeded runs, then a line for the batch and one for the rate limits. Runs use the system clock, so created runs
+ * finish by themselves.
  * <p>
  * Exit status: 0 after {@code --help}; 2 for a bad flag (the error and the usage on standard error) or a port in use
  * or cannot be listened on (one line on standard error); 1 when the server cannot start for another reason.

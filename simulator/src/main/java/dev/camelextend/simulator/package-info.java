@@ -1,6 +1,6 @@
 /**
- * {@code ExtendSimulator}: an in-memory HTTP fake of Extend's 2026-02-09 workflow-run API, for tests and as a
- * standalone server.
+ * {@code ExtendSimulator}: an in-memory HTTP fake of Extend's 2026-02-09 workflow-run API and of its processor runs
+ * (extract, classify, split, parse), for tests and as a standalone server.
  * <p>
  * The artifact {@code dev.camelextend:camel-extend-simulator} holds these classes; depend on it in test scope:
  *
@@ -32,18 +32,32 @@
  * {@code fileNameContains}; {@code sortBy} updatedAt|createdAt, {@code sortDir} desc|asc, {@code maxPageSize} 1..1000
  * default 10, cursor {@code nextPageToken}; answer {@code {"object":"list","data":[WorkflowRunSummary],
  * "nextPageToken":"..."}}, the token left out on the last page),</li>
- * <li>{@code POST /workflow_runs/{id}/cancel} (empty body or a JSON object such as {@code {}}).</li>
+ * <li>{@code POST /workflow_runs/{id}/cancel} (empty body or a JSON object such as {@code {}}),</li>
+ * <li>{@code GET /{type}_runs/{id}}, {@code POST /{type}_runs/{id}/cancel} and {@code GET /{type}_runs} (list: filters
+ * {@code status}, {@code batchId}, {@code sourceId}, {@code fileNameContains}; the same order, page size and cursor)
+ * for {@code type} = {@code extract}, {@code classify}, {@code split}, {@code parse}: objects {@code extract_run}
+ * ({@code exr_...}), {@code classify_run} ({@code clr_...}), {@code split_run} ({@code splr_...}), {@code parse_run}
+ * ({@code pr_...}) with the fields of extend-ai 1.17.0's types; creating, batching and deleting them is not
+ * simulated.</li>
  * </ul>
+ * A list page costs what its own runs cost, not what all runs cost: runs are kept in sorted sets per batch, workflow
+ * (or source) and status, and the cursor is a keyset (the sort key and ID of the last entry returned), so a listing
+ * paged through shows each run at most once, even when runs change between pages.
  *
  * <h2>Rules, as Extend applies them</h2>
  * <ul>
  * <li>{@code Authorization: Bearer <apiKey>} is required: else 401 {@code UNAUTHORIZED};</li>
  * <li>{@code x-extend-api-version: 2026-02-09} is required: missing or another value gives 400
  * {@code INVALID_REQUEST};</li>
- * <li>unknown run: 404 {@code NOT_FOUND} "Workflow run not found";</li>
+ * <li>unknown run: 404 {@code NOT_FOUND} "Workflow run not found" ("Extract run not found" ...; a run of another
+ * type is unknown too);</li>
  * <li>cancel of a run that is not PENDING or PROCESSING (CANCELLING included): refused with {@code INVALID_REQUEST}
  * and the status of {@link SimulatorBuilder#cancelRefusalStatus(int)} (400 by default; 409 or 422 selectable, since Extend
- * does not document it);</li>
+ * does not document it). A processor run can only be cancelled while PROCESSING (a PENDING one is refused the same
+ * way), and an accepted cancel makes it CANCELLED at once: processor runs have no CANCELLING;</li>
+ * <li>rate limits per category, each its own sliding second ({@link SimulatorFaults#rateLimit(String, int)}):
+ * {@code GET} (reads), {@code WRITE} (cancel, update, delete), {@code RUN} (create, batch); a refusal is 429
+ * {@code RATE_LIMIT_EXCEEDED} with {@code Retry-After} in whole seconds;</li>
  * <li>every error body is the flat 2026-02-09 shape {@code {"code","message","retryable","requestId"}} (plus
  * {@code docUrl} on request validation errors), and every answer has an {@code x-extend-request-id} header equal to
  * the body's {@code requestId}.</li>
@@ -55,13 +69,18 @@
  * {@link SimulatorBuilder#processingDuration} (10 s), then take their outcome: {@link SimulatorBuilder#defaultOutcome} (PROCESSED),
  * {@link ExtendSimulator#setOutcome(String, String)}, or the metadata key {@value ExtendSimulator#OUTCOME_METADATA_KEY} sent at creation (PROCESSED,
  * FAILED or NEEDS_REVIEW). A cancel moves a PENDING/PROCESSING run to CANCELLING and after {@link ExtendSimulator#cancelDelay(java.time.Duration)} to
- * CANCELLED; with a zero delay (the default) the cancel answer already says CANCELLED. Seeded runs
- * ({@link ExtendSimulator#seedRun(String)}) stay in their status until cancelled. Time is the {@link SimulatorClock}: a manual clock by
- * default, so nothing moves until {@code clock().advance(...)}.
+ * CANCELLED; with a zero delay (the default) the cancel answer already says CANCELLED. A cancel that loses the race
+ * ({@link ExtendSimulator#cancelLosesRace(String, String)},
+ * {@link SimulatorFaults#cancelLosesRaceRate(double)}) answers CANCELLING and ends in the run's outcome instead of
+ * CANCELLED. Seeded runs ({@link ExtendSimulator#seedRun(String)},
+ * {@link ExtendSimulator#seedBatch(int, String, String...)}, {@link ExtendSimulator#seedProcessorRun(String, String)})
+ * stay in their status until cancelled; {@link ExtendSimulator#createProcessorRun(String, java.util.Map)} follows the
+ * lifecycle with the same durations. Time is the {@link SimulatorClock}: a manual clock by default, so nothing moves
+ * until {@code clock().advance(...)}.
  *
  * <h2>Faults</h2>
- * {@link ExtendSimulator#faults()} switches latency, 5xx, connection resets, never-answered requests, malformed bodies and a rate
- * limit at run time; {@link ExtendSimulator#respondNext(int, String, java.util.Map)}, {@link ExtendSimulator#resetNext()} and {@link ExtendSimulator#neverAnswerNext()} queue
+ * {@link ExtendSimulator#faults()} switches latency, 5xx, connection resets, never-answered requests, malformed bodies, lost
+ * cancel races and the rate limits at run time, and counts the requests per rate-limit category and their 429s; {@link ExtendSimulator#respondNext(int, String, java.util.Map)}, {@link ExtendSimulator#resetNext()} and {@link ExtendSimulator#neverAnswerNext()} queue
  * one-shot answers. Delayed and never-answered exchanges hold no thread: the handler returns and a scheduler completes
  * the exchange later.
  * <p>

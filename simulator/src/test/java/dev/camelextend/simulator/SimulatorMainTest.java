@@ -60,6 +60,58 @@ class SimulatorMainTest {
     }
 
     @Test
+    void seedBatchAddsABatchLineAfterTheRunLinesItDoesNotList() throws Exception {
+        SimulatorMain.Launch launch = SimulatorMain.launch(new String[] { "--seed-runs", "2", "--seed-batch", "1500" },
+                out, err);
+        try (ExtendSimulator sim = launch.simulator()) {
+            assertEquals(0, launch.exitStatus(), err().toString());
+            List<String> lines = out();
+            assertEquals("Extend simulator (API " + ExtendSimulator.API_VERSION + ") listening", lines.get(0));
+            assertEquals("base URL: " + sim.baseUrl(), lines.get(1));
+            assertEquals("API key:  " + ExtendSimulator.DEFAULT_API_KEY, lines.get(2));
+            assertTrue(lines.get(3).startsWith("run workflow_run_"), lines.toString());
+            assertTrue(lines.get(4).startsWith("run workflow_run_"), lines.toString());
+            assertEquals(6, lines.size(), "the batch's runs are not listed one by one: " + lines.size() + " lines");
+            String[] batch = lines.get(5).split(" ");
+            assertEquals("batch", batch[0]);
+            assertTrue(batch[1].matches("batch_[A-Za-z0-9_-]{8}"), lines.get(5));
+            assertEquals("1500", batch[2]);
+            assertEquals(lines.get(5), "batch " + batch[1] + " 1500 runs of " + ExtendSimulator.DEFAULT_WORKFLOW_ID
+                    + ": PENDING, PROCESSING, PROCESSED");
+            assertEquals(1502, sim.runIds().size());
+            String runOfBatch = sim.runIds().stream().filter(id -> sim.run(id).path("batchId").asText("")
+                    .equals(batch[1])).findFirst().orElseThrow();
+            assertTrue(List.of("PENDING", "PROCESSING", "PROCESSED").contains(sim.status(runOfBatch)));
+        }
+    }
+
+    @Test
+    void seedBatchStatusesAndRateLimitsPrintALineEach() {
+        SimulatorMain.Launch launch = SimulatorMain.launch(new String[] { "--seed-batch=4",
+                "--seed-batch-statuses=PROCESSING,CANCELLING", "--write-rate", "2", "--rate", "5" }, out, err);
+        try (ExtendSimulator sim = launch.simulator()) {
+            assertEquals(0, launch.exitStatus(), err().toString());
+            List<String> lines = out();
+            assertEquals(5, lines.size(), lines.toString());
+            assertTrue(lines.get(3).startsWith("batch batch_"), lines.toString());
+            assertTrue(lines.get(3).endsWith(" 4 runs of " + ExtendSimulator.DEFAULT_WORKFLOW_ID
+                    + ": PROCESSING, CANCELLING"), lines.get(3));
+            assertEquals("rate limits: GET 5/s, WRITE 2/s, RUN 5/s", lines.get(4), "the flag for one category wins");
+            assertEquals(5, sim.faults().rateLimit("GET"));
+            assertEquals(2, sim.faults().rateLimit("WRITE"));
+            assertEquals(5, sim.faults().rateLimit("RUN"));
+            long processing = sim.runIds().stream().filter(id -> sim.status(id).equals("PROCESSING")).count();
+            assertEquals(2, processing);
+        }
+        outBuf.reset();
+        launch = SimulatorMain.launch(new String[] { "--read-rate", "7", "--run-rate", "1" }, out, err);
+        try (ExtendSimulator sim = launch.simulator()) {
+            assertEquals("rate limits: GET 7/s, WRITE none, RUN 1/s", out().get(3));
+            assertEquals(0, sim.faults().rateLimit("WRITE"));
+        }
+    }
+
+    @Test
     void portInUseIsOneLineAndExitStatus2() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -87,13 +139,26 @@ class SimulatorMainTest {
     @Test
     void badValuesAreUsageErrors() {
         for (String[] args : List.of(new String[] { "--port" }, new String[] { "--port=x" },
-                new String[] { "--cancel-refusal-status", "500" }, new String[] { "--seed-runs", "-1" })) {
+                new String[] { "--cancel-refusal-status", "500" }, new String[] { "--seed-runs", "-1" },
+                new String[] { "--seed-batch", "-1" }, new String[] { "--seed-batch-statuses", "PENDING,DONE" },
+                new String[] { "--seed-batch-statuses", "" }, new String[] { "--rate", "-1" },
+                new String[] { "--read-rate", "x" }, new String[] { "--write-rate", "-2" },
+                new String[] { "--run-rate", "-3" })) {
             errBuf.reset();
             SimulatorMain.Launch launch = SimulatorMain.launch(args, out, err);
             assertNull(launch.simulator(), String.join(" ", args));
             assertEquals(2, launch.exitStatus(), String.join(" ", args));
             assertTrue(err().get(0).startsWith("error: "), err().toString());
             assertEquals(CommandLine.usage(), err().get(1));
+        }
+    }
+
+    @Test
+    void theUsageNamesEveryFlag() {
+        for (String flag : List.of("--port", "--api-key", "--seed-runs", "--seed-batch", "--seed-batch-statuses",
+                "--seed", "--cancel-refusal-status", "--cancel-delay-ms", "--pending-ms", "--processing-ms", "--rate",
+                "--read-rate", "--write-rate", "--run-rate", "--help")) {
+            assertTrue(CommandLine.usage().contains("[" + flag), flag + " in " + CommandLine.usage());
         }
     }
 

@@ -22,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class RateLimitTest {
 
-    static final String CREATE = "{\"workflow\":{\"id\":\"workflow_rl\"},\"file\":{\"url\":\"https://example.com/a.pdf\"}}";
-    static final String BATCH = "{\"workflow\":{\"id\":\"workflow_rl\"},\"inputs\":[{\"file\":{\"url\":\"https://e.com/b.pdf\"}}]}";
+    static final String CREATE = """
+            {"workflow":{"id":"workflow_rl"},"file":{"url":"https://example.com/a.pdf"}}""";
+    static final String BATCH = """
+            {"workflow":{"id":"workflow_rl"},"inputs":[{"file":{"url":"https://example.com/b.pdf"}}]}""";
 
     ExtendSimulator sim;
     SimHttp http;
