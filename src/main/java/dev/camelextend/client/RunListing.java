@@ -1,6 +1,7 @@
 package dev.camelextend.client;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -84,6 +85,8 @@ public final class RunListing implements Iterable<ExtendRun> {
         private int statusIndex;
         private Iterator<? extends ExtendRun> current;
         private CompletableFuture<ExtendResponse> next;
+        /** A page that failed, thrown by the next {@link #next()}: see {@link #hasNext()}. */
+        private RuntimeException failed;
 
         Walk() {
             take(firstPage.page());
@@ -104,14 +107,23 @@ public final class RunListing implements Iterable<ExtendRun> {
             }
         }
 
+        /**
+         * A page that fails makes this true, and the next {@link #next()} throws: Camel's streaming splitter asks
+         * whether there is a next item before it processes the current one, so failing here would drop the last run
+         * of the page before.
+         */
         @Override
         public boolean hasNext() {
-            while (!current.hasNext()) {
+            while (failed == null && !current.hasNext()) {
                 if (next == null) {
                     return false;
                 }
-                take(await(next).page());
-                pagesRead++;
+                try {
+                    take(await(next).page());
+                    pagesRead++;
+                } catch (RuntimeException pageFailed) {
+                    failed = pageFailed;
+                }
             }
             return true;
         }
@@ -120,6 +132,12 @@ public final class RunListing implements Iterable<ExtendRun> {
         public ExtendRun next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
+            }
+            if (failed != null) {
+                RuntimeException f = failed;
+                failed = null;
+                current = Collections.emptyIterator();
+                throw f;
             }
             runsHandedOut++;
             return current.next();

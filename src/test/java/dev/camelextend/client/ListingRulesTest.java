@@ -14,6 +14,7 @@ import dev.camelextend.model.WorkflowRun;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,9 +120,11 @@ class ListingRulesTest {
         for (int i = 0; i < 10; i++) {
             it.next();
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, it::hasNext);
+        assertTrue(it.hasNext(), "a failed page is reported by next(), so a look-ahead loses no run");
+        IllegalStateException e = assertThrows(IllegalStateException.class, it::next);
         assertEquals("translated", e.getMessage());
         assertEquals(401, assertInstanceOf(ExtendCallFailure.class, e.getCause()).getAnswer().statusCode());
+        assertFalse(it.hasNext(), "the walk ends after the failure");
         assertThrows(IllegalStateException.class, listing::iterator, "a listing is walked once");
     }
 

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.camelextend.ExtendComponent;
 import dev.camelextend.model.CancelBatchSummary;
@@ -11,6 +15,7 @@ import dev.camelextend.model.ExtendRun;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.simulator.ExtendSimulatorExtension;
+import dev.camelextend.simulator.SimulatorClock;
 import dev.camelextend.support.CapturedLogs;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -19,6 +24,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.direct.DirectComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The reference page's pipeline routes - waiting for the outcome, listing runs (streaming and one page), cancelling a
  * batch - as tagged regions, each run against the simulator and checked to do what the page says. The simulator's
- * cancels settle after a delay, so a wait sees CANCELLING first; one run is set to lose the race.
+ * cancels settle after a delay on its real-time clock, so a wait sees CANCELLING first; one run is set to lose the
+ * race. A batch that does not end within 30 s fails with what the simulator saw, rather than hang the build.
  */
 class ReferencePipelineSnippetsTest {
 
@@ -38,7 +45,7 @@ class ReferencePipelineSnippetsTest {
 
     @RegisterExtension
     static final ExtendSimulatorExtension SIM = ExtendSimulatorExtension.create()
-            .configure(b -> b.cancelDelay(Duration.ofMillis(300)));
+            .configure(b -> b.cancelDelay(Duration.ofMillis(300)).clock(SimulatorClock.system()));
 
     static final class WaitingForTheOutcome extends RouteBuilder {
         @Override
@@ -106,7 +113,7 @@ class ReferencePipelineSnippetsTest {
         String wins = sim.seedRun("PROCESSING");
         String loses = sim.seedRun("PROCESSING");
         sim.cancelLosesRace(loses, "PROCESSED");
-        try (CapturedLogs logs = new CapturedLogs(org.apache.logging.log4j.Level.INFO); CamelContext context = start(new WaitingForTheOutcome())) {
+        try (CapturedLogs logs = new CapturedLogs(Level.INFO); CamelContext context = start(new WaitingForTheOutcome())) {
             ProducerTemplate template = context.createProducerTemplate();
             Exchange won = template.request("jms:queue:runs-to-cancel", e -> e.getIn().setBody(wins));
             assertNull(won.getException());
@@ -129,7 +136,7 @@ class ReferencePipelineSnippetsTest {
         ExtendSimulator sim = SIM.simulator();
         sim.clearRuns();
         String batch = sim.seedBatch(1_234, "workflow_BMdfq_yWM3sT-ZzvCnA3f", "PENDING", "PROCESSING", "PROCESSED");
-        try (CapturedLogs logs = new CapturedLogs(org.apache.logging.log4j.Level.INFO); CamelContext context = start(new ListingRuns())) {
+        try (CapturedLogs logs = new CapturedLogs(Level.INFO); CamelContext context = start(new ListingRuns())) {
             List<String> split = new ArrayList<>();
             // the page's batch ID is a placeholder: the header wins over the option
             Exchange listed = context.createProducerTemplate().request("direct:stuck-runs",
@@ -181,17 +188,18 @@ class ReferencePipelineSnippetsTest {
         ExtendSimulator sim = SIM.simulator();
         sim.clearRuns();
         String batch = sim.seedBatch(60, "workflow_BMdfq_yWM3sT-ZzvCnA3f", "PENDING", "PROCESSING", "PROCESSED");
-        try (CapturedLogs logs = new CapturedLogs(org.apache.logging.log4j.Level.INFO); CamelContext context = start(new CancellingABatch())) {
+        try (CapturedLogs logs = new CapturedLogs(Level.INFO); CamelContext context = start(new CancellingABatch())) {
             Exchange done;
             try {
                 done = context.createProducerTemplate().asyncSend("jms:queue:bad-uploads",
-                        e -> e.getIn().setBody(batch)).get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                java.util.Map<String, Long> seen = new java.util.TreeMap<>();
-                sim.journal().forEach(r -> seen.merge(r.method() + " " + r.path().replaceAll("workflow_run_[A-Za-z0-9_-]+", "ID") + " " + r.responseStatus(), 1L, Long::sum));
-                java.util.Map<String, Long> statuses = new java.util.TreeMap<>();
+                        e -> e.getIn().setBody(batch)).get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                Map<String, Long> seen = new TreeMap<>();
+                sim.journal().forEach(r -> seen.merge(r.method() + " " + r.path().replaceAll("workflow_run_[\\w-]+",
+                        "{id}") + " " + r.responseStatus(), 1L, Long::sum));
+                Map<String, Long> statuses = new TreeMap<>();
                 sim.runIds().forEach(id -> statuses.merge(sim.status(id), 1L, Long::sum));
-                throw new AssertionError("stuck: " + seen + " statuses " + statuses + "\n" + logs.text());
+                throw new AssertionError("no end within 30 s; requests " + seen + ", runs " + statuses);
             }
             assertNull(done.getException());
             CancelBatchSummary summary = assertInstanceOf(CancelBatchSummary.class, done.getMessage().getBody());
