@@ -246,7 +246,7 @@ public final class BatchCancel {
             lastProgress = now;
             soFar = summary(false, false);
         }
-        LOG.info("cancelBatch of {} so far: {} ({} in flight)", target, soFar.describe(), inFlightNow());
+        LOG.info("cancelBatch so far: {} ({} in flight)", soFar.describe(), inFlightNow());
         tell(soFar, false);
     }
 
@@ -262,13 +262,13 @@ public final class BatchCancel {
             summary = summary(failure == null && actedThisPass == 0, true);
         }
         if (failure != null) {
-            LOG.warn("cancelBatch of {} stopped: a listing failed ({}); so far: {}. Running it again lists what is"
-                     + " still cancellable.", target, failure.getMessage(), summary.describe());
+            LOG.warn("cancelBatch stopped: a listing failed ({}); so far: {}. Running it again lists what is still"
+                     + " cancellable.", failure.getMessage(), summary.describe());
             tell(summary, true);
             result.completeExceptionally(failure);
             return;
         }
-        LOG.info("cancelBatch of {} done: {}", target, summary.describe());
+        LOG.info("cancelBatch done: {}", summary.describe());
         tell(summary, true);
         result.complete(summary);
     }

@@ -102,13 +102,10 @@ final class CallExecution implements CallEnding {
     }
 
     private void onSuccess(Call call, RawResponse answer) {
-        if (call.isListing()) {
-            onPage(call, answer);
-            return;
-        }
-        ExtendRun run;
+        Object read;
         try {
-            run = reader.run(answer.body(), call.kind, call.runId.value());
+            read = call.isListing() ? reader.page(answer.body(), call.kind)
+                    : reader.run(answer.body(), call.kind, call.runId.value());
         } catch (AnswerReader.WrongAnswerException wrong) {
             fail(call, failures.wrongAnswer(call, answer, wrong.getMessage()));
             return;
@@ -117,21 +114,11 @@ final class CallExecution implements CallEnding {
             fail(call, failures.unreadable(call, answer, invalid));
             return;
         }
-        succeed(call, run, answer);
-    }
-
-    private void onPage(Call call, RawResponse answer) {
-        RunPage<? extends ExtendRun> page;
-        try {
-            page = reader.page(answer.body(), call.kind);
-        } catch (AnswerReader.WrongAnswerException wrong) {
-            fail(call, failures.wrongAnswer(call, answer, wrong.getMessage()));
-            return;
-        } catch (IOException | RuntimeException invalid) {
-            fail(call, failures.unreadable(call, answer, invalid));
-            return;
+        if (read instanceof RunPage<?> page) {
+            finish(call, new ExtendResponse(null, page, answer.status(), reader.requestId(answer), call.attempts));
+        } else {
+            succeed(call, (ExtendRun) read, answer);
         }
-        finish(call, new ExtendResponse(null, page, answer.status(), reader.requestId(answer), call.attempts));
     }
 
     private void onErrorAnswer(Call call, RawResponse answer) {
