@@ -90,7 +90,7 @@ public final class BatchCancel {
         this.listener = listener;
         this.progressInterval = OptionRules.positive(progressInterval, "progressInterval");
         this.target = kind + " runs of " + this.filters.describe();
-        this.started = System.nanoTime();
+        this.started = client.time().nanoTime().getAsLong();
         this.lastProgress = started;
     }
 
@@ -237,7 +237,7 @@ public final class BatchCancel {
     /* -- the reports -- */
 
     private void progress(boolean force) {
-        long now = System.nanoTime();
+        long now = client.time().nanoTime().getAsLong();
         CancelBatchSummary soFar;
         synchronized (this) {
             if (!force && now - lastProgress < progressInterval.toNanos()) {
@@ -298,7 +298,7 @@ public final class BatchCancel {
             }
         }
         return new CancelBatchSummary(target, listed, cancelled, finished, notFound, failed, pass, complete,
-                Duration.ofNanos(System.nanoTime() - started),
+                Duration.ofNanos(client.time().nanoTime().getAsLong() - started),
                 withRuns ? List.copyOf(outcomes.values()) : List.of());
     }
 }

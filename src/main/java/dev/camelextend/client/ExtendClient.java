@@ -58,6 +58,11 @@ public final class ExtendClient {
         return settings;
     }
 
+    /** The client's clocks and scheduler, for the jobs built on it ({@link BatchCancel}). */
+    ClientTime time() {
+        return time;
+    }
+
     /**
      * {@code POST /workflow_runs/{id}/cancel}. A refusal (409, or 400/422) is confirmed with one GET of the run (see
      * {@link CancelRefusalCheck}): a run that can no longer be cancelled fails the future with

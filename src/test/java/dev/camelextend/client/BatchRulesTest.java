@@ -175,4 +175,30 @@ class BatchRulesTest {
         assertEquals(summary, last[0]);
         assertEquals(Function.identity().apply(3), summary.runs().size());
     }
+
+    @Test
+    void progressIsToldAtEachIntervalOfTheClientsClockAndOnceAtTheEnd() {
+        extend.latency = Duration.ofMillis(100);
+        extend.add(RunKind.WORKFLOW, "batch_1", "PROCESSING", 30);
+        List<Long> cancelledAt = new java.util.ArrayList<>();
+        int[] ends = new int[1];
+        BatchProgressListener listener = (soFar, finished) -> {
+            if (finished) {
+                ends[0]++;
+            } else {
+                cancelledAt.add(soFar.cancelled());
+                assertTrue(soFar.runs().isEmpty(), "no per-run list before the end");
+            }
+        };
+        RunListQuery filters = new RunListQuery(null, null, "batch_1", null, null, null, null, null);
+        CancelBatchSummary summary = run(new BatchCancel(client, RunKind.WORKFLOW, filters, null, 1, null, 3,
+                listener, Duration.ofSeconds(1)).start());
+
+        assertEquals(30, summary.cancelled());
+        assertEquals(1, ends[0]);
+        assertTrue(cancelledAt.size() >= 2 && cancelledAt.size() <= 4, "about one report a second: " + cancelledAt);
+        for (int i = 1; i < cancelledAt.size(); i++) {
+            assertTrue(cancelledAt.get(i) > cancelledAt.get(i - 1), "the counts grow: " + cancelledAt);
+        }
+    }
 }
