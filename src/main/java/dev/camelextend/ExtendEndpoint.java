@@ -12,7 +12,6 @@ import dev.camelextend.client.RateLimiter;
 import dev.camelextend.client.RateLimiters;
 import dev.camelextend.client.RequestCategory;
 import dev.camelextend.client.RunId;
-import dev.camelextend.client.RunListQuery;
 import dev.camelextend.client.Transport;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -126,7 +125,7 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         if (c.getRunId() != null && RunId.problem(c.getRunId().strip()) != null) {
             throw new IllegalArgumentException("The runId option is invalid: " + RunId.problem(c.getRunId().strip()));
         }
-        checkOperationOptions(c);
+        OperationOptions.check(c);
         return ExtendClientSettings.builder()
                 .baseUrl(c.getBaseUrl())
                 .apiKey(c.getApiKey())
@@ -139,35 +138,6 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
                 .alreadyCancelledIsSuccess(c.isAlreadyCancelledIsSuccess())
                 .maxResponseBytes(c.getMaxResponseSize())
                 .build();
-    }
-
-    /** The options of waits, listings and batches, so that a bad one fails the route at start, not a message. */
-    private static void checkOperationOptions(ExtendConfiguration c) {
-        try {
-            OperationCalls.configuredKind(c.getRunKind());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The runKind option is invalid: " + e.getMessage());
-        }
-        OperationCalls.waitSettings(c);
-        if (c.getPageSize() < 1 || c.getPageSize() > RunListQuery.MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("pageSize must be 1 to " + RunListQuery.MAX_PAGE_SIZE + ", got "
-                                               + c.getPageSize());
-        }
-        try {
-            OperationCalls.optionQuery(c);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("A listing option is invalid: " + e.getMessage());
-        }
-        if (c.getBatchConcurrency() < 1) {
-            throw new IllegalArgumentException("batchConcurrency must be 1 or more, got " + c.getBatchConcurrency());
-        }
-        if (c.getMaxPasses() < 1) {
-            throw new IllegalArgumentException("maxPasses must be 1 or more, got " + c.getMaxPasses());
-        }
-        if (c.getProgressInterval() <= 0) {
-            throw new IllegalArgumentException("progressInterval must be positive, got " + c.getProgressInterval()
-                                               + " ms");
-        }
     }
 
     private static void warnOnPlainHttp(String baseUrl) {

@@ -60,7 +60,8 @@ public class ExtendProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         OperationCalls.Started call;
         try {
-            call = OperationCalls.start(endpoint, exchange.getIn());
+            call = OperationCalls.start(endpoint.getOperation(), endpoint.getConfiguration(), endpoint.getClient(),
+                    exchange.getIn());
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);

@@ -40,14 +40,12 @@ final class OperationCalls {
     }
 
     /**
-     * Starts the endpoint's operation for this message.
+     * Starts {@code operation} for this message, with the endpoint's configuration and client.
      *
      * @throws Exception a typed exception for input that cannot be sent (an invalid ID, filter or workspace)
      */
-    static Started start(ExtendEndpoint endpoint, Message in) throws Exception {
-        ExtendConfiguration config = endpoint.getConfiguration();
-        ExtendClient client = endpoint.getClient();
-        ExtendOperation operation = endpoint.getOperation();
+    static Started start(ExtendOperation operation, ExtendConfiguration config, ExtendClient client, Message in)
+            throws Exception {
         return switch (operation) {
             case cancelRun, getRun, awaitRun -> {
                 RunId runId = RunIdResolver.resolve(in, config.getRunId());
@@ -58,9 +56,9 @@ final class OperationCalls {
                                 || operation == ExtendOperation.cancelRun && config.isWaitForOutcome();
                 CompletableFuture<ExtendResponse> call;
                 if (operation == ExtendOperation.awaitRun) {
-                    call = client.awaitRun(kind, runId, workspaceId, waitSettings(config));
+                    call = client.awaitRun(kind, runId, workspaceId, OperationOptions.waitSettings(config));
                 } else if (waits) {
-                    call = client.cancelAndAwait(kind, runId, workspaceId, waitSettings(config));
+                    call = client.cancelAndAwait(kind, runId, workspaceId, OperationOptions.waitSettings(config));
                 } else {
                     call = client.call(operation.runOperation(), kind, runId, workspaceId);
                 }
@@ -108,7 +106,7 @@ final class OperationCalls {
                                                        + " option, or send the batch ID as the body", null);
                 }
                 BatchCancel job = new BatchCancel(client, kind, query, workspaceId, config.getBatchConcurrency(),
-                        config.isWaitForOutcome() ? waitSettings(config) : null, config.getMaxPasses(),
+                        config.isWaitForOutcome() ? OperationOptions.waitSettings(config) : null, config.getMaxPasses(),
                         config.getProgressListener(), Duration.ofMillis(config.getProgressInterval()));
                 String subject = query.batchId() != null ? query.batchId() : query.workflowId();
                 yield new Started(job.start().thenApply(summary -> out -> setSummary(out, summary)), subject);
@@ -132,24 +130,6 @@ final class OperationCalls {
         return id;
     }
 
-    /** The settings of a wait, checked (also at route start, so a bad one fails there). */
-    static WaitSettings waitSettings(ExtendConfiguration config) {
-        return new WaitSettings(Duration.ofMillis(config.getWaitTimeout()), Duration.ofMillis(config.getPollInterval()),
-                Duration.ofMillis(config.getMaxPollInterval()), config.getMaxFailedPolls());
-    }
-
-    /** The options' filters alone, checked at route start. */
-    static RunListQuery optionQuery(ExtendConfiguration config) {
-        return new RunListQuery(splitStatuses(config.getStatus(), "status option"), config.getWorkflowId(),
-                config.getBatchId(), config.getSourceId(), config.getFileNameContains(), config.getSortBy(),
-                config.getSortDir(), config.getPageSize());
-    }
-
-    /** The run kind option, checked: auto, or one of the kinds. */
-    static RunKind configuredKind(String label) {
-        return label == null || "auto".equalsIgnoreCase(label.trim()) ? null : RunKind.ofLabel(label);
-    }
-
     private static RunKind runKind(Message in, ExtendConfiguration config, String runId)
             throws ExtendInvalidRequestException {
         RunKind chosen = chosenKind(in, config);
@@ -169,13 +149,13 @@ final class OperationCalls {
         String header = in.getHeader(ExtendConstants.RUN_KIND, String.class);
         if (header != null) {
             try {
-                return configuredKind(header);
+                return OperationOptions.configuredKind(header);
             } catch (IllegalArgumentException e) {
                 throw new ExtendInvalidRequestException("The header " + ExtendConstants.RUN_KIND + " is invalid: "
                                                         + e.getMessage(), null);
             }
         }
-        return configuredKind(config.getRunKind());
+        return OperationOptions.configuredKind(config.getRunKind());
     }
 
     private static RunListQuery query(Message in, ExtendConfiguration config, List<String> statuses)
@@ -193,27 +173,11 @@ final class OperationCalls {
     private static List<String> statuses(Message in, ExtendConfiguration config) throws ExtendInvalidRequestException {
         String header = in.getHeader(ExtendConstants.LIST_STATUS, String.class);
         try {
-            return header != null ? splitStatuses(header, "header " + ExtendConstants.LIST_STATUS)
-                    : splitStatuses(config.getStatus(), "status option");
+            return header != null ? OperationOptions.splitStatuses(header, "header " + ExtendConstants.LIST_STATUS)
+                    : OperationOptions.splitStatuses(config.getStatus(), "status option");
         } catch (IllegalArgumentException e) {
             throw new ExtendInvalidRequestException(e.getMessage(), null);
         }
-    }
-
-    private static List<String> splitStatuses(String text, String source) {
-        List<String> statuses = new ArrayList<>();
-        if (text != null) {
-            for (String part : text.split(",")) {
-                String status = part.trim().toUpperCase(Locale.ROOT);
-                if (!status.isEmpty() && !statuses.contains(status)) {
-                    statuses.add(status);
-                }
-            }
-        }
-        if (text != null && statuses.isEmpty()) {
-            throw new IllegalArgumentException("The " + source + " names no status");
-        }
-        return statuses;
     }
 
     private static String text(Message in, String header, String option) {
