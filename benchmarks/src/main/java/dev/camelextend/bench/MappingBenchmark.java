@@ -6,8 +6,13 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.camelextend.model.ExtendJson;
 import dev.camelextend.model.FileSummary;
 import dev.camelextend.model.StepRun;
@@ -34,10 +39,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * <li>{@code readValueAndGetAll}: the same, then every getter of the run and its parts a route might call (timestamps,
  * step results, metadata), so that work deferred to first use is counted too;</li>
  * <li>{@code readTree}: {@code mapper.readTree(bytes)} with the same mapper, the reference (a JSON tree, no binding);</li>
- * <li>{@code readTreePlain}: {@code readTree} with a default {@code new ObjectMapper()}.</li>
+ * <li>{@code readTreePlain}: {@code readTree} with a default {@code new ObjectMapper()};</li>
+ * <li>{@code readValueJavaTimeModule}: {@code readValue} with a mapper configured as {@link ExtendJson}'s but reading
+ * timestamps with JavaTimeModule's own deserialiser ({@code DateTimeFormatter.ISO_OFFSET_DATE_TIME}), as
+ * {@code ExtendJson} did before its fast path.</li>
  * </ul>
  * {@code fixture}: {@code cancelled} is the 2.3 KB answer to a cancel (two step runs, usage), {@code processing} the
- * 0.9 KB one of a run still processing. Compare the ratios of one run: the machine is shared.
+ * 0.9 KB one of a run still processing. Compare the ratios of one run: the machine is shared. On a busy machine
+ * {@code -prof dev.camelextend.bench.CpuProfiler} gives the CPU time per operation too, which waiting for a core does
+ * not inflate.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,16 +63,26 @@ public class MappingBenchmark {
     private byte[] bytes;
     private ObjectMapper mapper;
     private ObjectMapper plain;
+    private ObjectMapper javaTimeModule;
 
     @Setup
     public void setUp() throws IOException {
         bytes = fixture("workflow-run-" + fixture + ".json");
         mapper = ExtendJson.newObjectMapper();
         plain = new ObjectMapper();
+        javaTimeModule = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
         // the first calls build the deserialisers: not part of what is measured
         readValue();
         readTree();
         readTreePlain();
+        readValueJavaTimeModule();
     }
 
     /** The bytes of a fixture on the class path ({@code src/main/resources}). */
@@ -110,6 +130,11 @@ public class MappingBenchmark {
 
     private static void consume(Blackhole bh, OffsetDateTime time) {
         bh.consume(time == null ? 0 : time.getNano());
+    }
+
+    @Benchmark
+    public WorkflowRun readValueJavaTimeModule() throws IOException {
+        return javaTimeModule.readValue(bytes, WorkflowRun.class);
     }
 
     @Benchmark

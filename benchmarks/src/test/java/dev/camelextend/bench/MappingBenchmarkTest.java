@@ -28,6 +28,7 @@ class MappingBenchmarkTest {
         JsonNode tree = benchmark.readTree();
         assertEquals(run.getId(), tree.path("id").asText());
         assertEquals(tree, benchmark.readTreePlain());
+        assertEquals(run.getEndTime(), benchmark.readValueJavaTimeModule().getEndTime());
         benchmark.readValueAndGetAll(blackhole());
     }
 
