@@ -39,6 +39,7 @@ public final class ExtendJson {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(Rfc3339Deserializer.module())
+                .addModule(DirectSetters.module())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -90,6 +90,45 @@ class MappingInvariantsTest {
         assertEquals(JAVA_TIME_MODULE_ONLY.writeValueAsString(reference), MAPPER.writeValueAsString(run));
     }
 
+    /** Odd values for each kind of property: coerced, defaulted or refused exactly as by Jackson's own setters. */
+    @Test
+    void oddValuesAreCoercedOrRefusedAsByJavaTimeModuleAndReflectionAlone() throws Exception {
+        String[][] replacements = {
+            { "reviewed", "null" }, { "reviewed", "\"true\"" }, { "reviewed", "1" }, { "reviewed", "\"maybe\"" },
+            { "id", "123" }, { "id", "true" }, { "id", "{}" }, { "id", "[]" }, { "id", "null" },
+            { "workflow", "\"x\"" }, { "workflow", "[]" }, { "workflow", "null" }, { "workflow", "\"\"" },
+            { "files", "{}" }, { "files", "\"x\"" }, { "files", "null" }, { "files", "[null]" }, { "files", "[1]" },
+            { "stepRuns", "[null]" }, { "stepRuns", "[{\"result\": null, \"files\": null}]" },
+            { "stepRuns", "[{\"result\": 5}]" }, { "stepRuns", "[{\"step\": \"x\"}]" },
+            { "metadata", "[]" }, { "metadata", "null" }, { "metadata", "{\"a\": {\"b\": [1, null]}}" },
+            { "usage", "{\"credits\": \"3.5\"}" }, { "usage", "{\"credits\": \"abc\"}" },
+            { "usage", "{\"credits\": true}" }, { "usage", "{\"breakdown\": [{\"charges\": [{\"pages\": [\"1\", 2.0]}]}]}" },
+            { "startTime", "1714323699" }, { "startTime", "1714323699.285" }, { "startTime", "\"\"" },
+            { "startTime", "\" \"" }, { "startTime", "null" }, { "startTime", "\"1714323699\"" }, { "startTime", "[]" },
+            { "startTime", "{}" }, { "startTime", "true" },
+            { "files", "[{\"metadata\": {\"pageCount\": \"12\"}}]" }, { "files", "[{\"metadata\": {\"pageCount\": 1.5}}]" },
+            { "files", "[{\"metadata\": {\"pageCount\": \"x\"}}]" },
+            { "files", "[{\"metadata\": {\"parentSplit\": {\"startPage\": null, \"endPage\": \"2\"}}}]" },
+            { "status", "5" }, { "status", "[]" },
+        };
+        String body = FakeExtendServer.fixture("workflow-run-processing.json");
+        for (String[] replacement : replacements) {
+            ObjectNode tree = (ObjectNode) MAPPER.readTree(body);
+            tree.set(replacement[0], MAPPER.readTree(replacement[1]));
+            String json = MAPPER.writeValueAsString(tree);
+            assertEquals(outcome(JAVA_TIME_MODULE_ONLY, json), outcome(MAPPER, json), json);
+        }
+    }
+
+    /** The JSON the run read is written back as, or the failure's type and message. */
+    private static String outcome(ObjectMapper mapper, String json) {
+        try {
+            return mapper.writeValueAsString(mapper.readValue(json, WorkflowRun.class));
+        } catch (Exception e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
     @Test
     void aNewObjectHasOneModifiableUnknownPropertiesMapThatIsWrittenBack() throws Exception {
         WorkflowStep step = new WorkflowStep();
@@ -108,8 +147,9 @@ class MappingInvariantsTest {
     }
 
     /**
-     * As before the map was made on first use: Jackson uses the map's getter as a setter for a property of that name
-     * (USE_GETTERS_AS_SETTERS), so its entries join the unknown properties.
+     * As before the map was made on first use: for a property of that name Jackson sets ExtendObject's field itself (the
+     * field is the inferred mutator of the getter's property), so the entries of the object sent become the unknown
+     * properties, and those after it join them.
      */
     @Test
     void aPropertyNamedAdditionalPropertiesStillMergesIntoTheMap() throws Exception {
