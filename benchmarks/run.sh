@@ -6,7 +6,7 @@
 #   --startup   only the startup of examples/cancel-runs (StartupTimer): compiles the timer with javac, and
 #               ./run-example builds the jar and its archive when they are stale; StartupTimer options may follow,
 #               e.g. --rounds 11
-#   --mapping   only MappingBenchmark (-prof gc): mapping a WorkflowRun body next to a JSON tree parse, no HTTP;
+#   --mapping   only MappingBenchmark (-prof gc, CpuProfiler): mapping a WorkflowRun body beside a JSON tree parse;
 #               builds the benchmarks against this checkout's component in one reactor build (nothing installed);
 #               JMH options may follow, e.g. -f 1 -wi 5 -i 5 or -p fixture=cancelled
 # Otherwise extra load-driver options may follow, e.g. --rounds 7 (see LoadDriver).
@@ -37,9 +37,10 @@ if [ "${1:-}" = "--mapping" ]; then
   echo "== build the component and the benchmarks (tests skipped), one reactor build: nothing is installed"
   $MVN -DskipTests -Dbenchmarks.jar.phase=package package -pl :camel-extend-benchmarks -am
   mkdir -p "$OUT"
-  echo "== JMH: MappingBenchmark, time and allocation per mapped body (-prof gc)"
+  echo "== JMH: MappingBenchmark, time, CPU time and allocation per mapped body"
   if [ $quick = 1 ]; then MAPPING_OPTS="-wi 2 -i 2 -w 1 -r 1"; else MAPPING_OPTS=""; fi
-  java -jar benchmarks/target/benchmarks.jar MappingBenchmark -prof gc $MAPPING_OPTS "$@" \
+  java -jar benchmarks/target/benchmarks.jar MappingBenchmark -prof gc -prof dev.camelextend.bench.CpuProfiler \
+      $MAPPING_OPTS "$@" \
       -rf json -rff "$OUT/mapping.json" | tee "$OUT/mapping.txt"
   echo "== done: $OUT/mapping.txt and $OUT/mapping.json (docs/performance.md is not touched)"
   exit 0
