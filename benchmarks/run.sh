@@ -6,6 +6,9 @@
 #   --startup   only the startup of examples/cancel-runs (StartupTimer): compiles the timer with javac, and
 #               ./run-example builds the jar and its archive when they are stale; StartupTimer options may follow,
 #               e.g. --rounds 11
+#   --mapping   only MappingBenchmark (-prof gc, CpuProfiler): mapping a WorkflowRun body beside a JSON tree parse;
+#               builds the benchmarks against this checkout's component in one reactor build (nothing installed);
+#               JMH options may follow, e.g. -f 1 -wi 5 -i 5 or -p fixture=cancelled
 # Otherwise extra load-driver options may follow, e.g. --rounds 7 (see LoadDriver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +29,20 @@ if [ "${1:-}" = "--startup" ]; then
   javac -d "$CLASSES" --release 17 benchmarks/src/main/java/dev/camelextend/bench/{StartupTimer,Machine,JvmStats}.java
   java -cp "$CLASSES" dev.camelextend.bench.StartupTimer --out "$OUT" --docs docs "$@" | tee "$OUT/startup.txt"
   echo "== done: $OUT/startup.md and the startup table of docs/performance.md updated"
+  exit 0
+fi
+
+if [ "${1:-}" = "--mapping" ]; then
+  shift
+  echo "== build the component and the benchmarks (tests skipped), one reactor build: nothing is installed"
+  $MVN -DskipTests -Dbenchmarks.jar.phase=package package -pl :camel-extend-benchmarks -am
+  mkdir -p "$OUT"
+  echo "== JMH: MappingBenchmark, time, CPU time and allocation per mapped body"
+  if [ $quick = 1 ]; then MAPPING_OPTS="-wi 2 -i 2 -w 1 -r 1"; else MAPPING_OPTS=""; fi
+  java -jar benchmarks/target/benchmarks.jar MappingBenchmark -prof gc -prof dev.camelextend.bench.CpuProfiler \
+      $MAPPING_OPTS "$@" \
+      -rf json -rff "$OUT/mapping.json" | tee "$OUT/mapping.txt"
+  echo "== done: $OUT/mapping.txt and $OUT/mapping.json (docs/performance.md is not touched)"
   exit 0
 fi
 

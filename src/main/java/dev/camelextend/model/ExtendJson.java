@@ -12,8 +12,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * <p>
  * The mapper:
  * <ul>
- * <li>registers {@link JavaTimeModule}, so RFC 3339 timestamps bind to {@link java.time.OffsetDateTime};</li>
+ * <li>registers {@link JavaTimeModule}, so RFC 3339 timestamps bind to {@link java.time.OffsetDateTime}; the
+ * shape Extend sends ({@code 2025-04-28T17:01:39.285Z}, {@code ...+02:00}) is read by a fast path of the same result,
+ * everything else by JavaTimeModule itself;</li>
  * <li>keeps the offset exactly as sent ({@code ADJUST_DATES_TO_CONTEXT_TIME_ZONE} disabled);</li>
+ * <li>hands the values it reads to the model's setters by plain calls, not by reflection (where Jackson chose
+ * those setters; the rules for nulls, coercions and errors stay Jackson's);</li>
  * <li>writes timestamps as ISO-8601 text, not numbers ({@code WRITE_DATES_AS_TIMESTAMPS} disabled);</li>
  * <li>does not fail on unknown properties (the model classes keep them in {@code additionalProperties}
  * anyway);</li>
@@ -36,6 +40,8 @@ public final class ExtendJson {
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(Rfc3339Deserializer.module())
+                .addModule(DirectSetters.module())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

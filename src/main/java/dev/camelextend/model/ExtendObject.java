@@ -1,5 +1,7 @@
 package dev.camelextend.model;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +17,26 @@ public abstract class ExtendObject implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
+    /**
+     * Made on first use, as most objects of an answer have no unknown properties: a map less per object read. Once
+     * made it is never replaced, so every caller gets the same map.
+     */
+    private volatile Map<String, Object> additionalProperties;
 
     /** @return the JSON properties not mapped to a field, in the order received */
     @JsonAnyGetter
     public Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
+        Map<String, Object> properties = additionalProperties;
+        return properties != null ? properties : createAdditionalProperties();
+    }
+
+    private synchronized Map<String, Object> createAdditionalProperties() {
+        Map<String, Object> properties = additionalProperties;
+        if (properties == null) {
+            properties = new LinkedHashMap<>();
+            additionalProperties = properties;
+        }
+        return properties;
     }
 
     /**
@@ -31,6 +47,12 @@ public abstract class ExtendObject implements Serializable {
      */
     @JsonAnySetter
     public void setAdditionalProperty(String name, Object value) {
-        additionalProperties.put(name, value);
+        getAdditionalProperties().put(name, value);
+    }
+
+    /** The serialised form stays what it was: the map is always there, empty or not. */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        getAdditionalProperties();
+        out.defaultWriteObject();
     }
 }
