@@ -24,14 +24,7 @@ public enum ProcessorRunStatus {
      */
     @JsonCreator
     public static ProcessorRunStatus fromValue(String value) {
-        if (value != null) {
-            for (ProcessorRunStatus s : values()) {
-                if (s != UNKNOWN && s.name().equals(value)) {
-                    return s;
-                }
-            }
-        }
-        return UNKNOWN;
+        return OpenEnums.fromValue(values(), UNKNOWN, value);
     }
 
     /** Whether Extend accepts a cancel of a processor run in this status: only {@code PROCESSING}. */

@@ -25,13 +25,6 @@ public enum StepRunStatus {
      */
     @JsonCreator
     public static StepRunStatus fromValue(String value) {
-        if (value != null) {
-            for (StepRunStatus s : values()) {
-                if (s != UNKNOWN && s.name().equals(value)) {
-                    return s;
-                }
-            }
-        }
-        return UNKNOWN;
+        return OpenEnums.fromValue(values(), UNKNOWN, value);
     }
 }

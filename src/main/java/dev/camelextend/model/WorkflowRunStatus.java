@@ -28,14 +28,7 @@ public enum WorkflowRunStatus {
      */
     @JsonCreator
     public static WorkflowRunStatus fromValue(String value) {
-        if (value != null) {
-            for (WorkflowRunStatus s : values()) {
-                if (s != UNKNOWN && s.name().equals(value)) {
-                    return s;
-                }
-            }
-        }
-        return UNKNOWN;
+        return OpenEnums.fromValue(values(), UNKNOWN, value);
     }
 
     /**
