@@ -66,6 +66,24 @@ public final class ExtendConstants {
               javaType = "String")
     public static final String LIST_STATUS = "CamelExtendListStatus";
 
+    @Metadata(label = "producer", description = "In (listRuns, cancelBatch): only runs whose file name contains this"
+                                                + " text; wins over the fileNameContains option.",
+              javaType = "String")
+    public static final String FILE_NAME_CONTAINS = "CamelExtendFileNameContains";
+
+    @Metadata(label = "producer", description = "In (listRuns): updatedAt or createdAt; wins over the sortBy option.",
+              javaType = "String")
+    public static final String SORT_BY = "CamelExtendSortBy";
+
+    @Metadata(label = "producer", description = "In (listRuns): asc or desc; wins over the sortDir option.",
+              javaType = "String")
+    public static final String SORT_DIR = "CamelExtendSortDir";
+
+    @Metadata(label = "producer", description = "In (listRuns, cancelBatch): runs per page request, 1 to 1000; wins"
+                                                + " over the pageSize option.",
+              javaType = "Integer")
+    public static final String PAGE_SIZE = "CamelExtendPageSize";
+
     @Metadata(label = "producer", description = "In (listRuns with singlePage): the page to return, as a previous"
                                                 + " CamelExtendNextPageToken gave it; none for the first page.",
               javaType = "String")

@@ -161,11 +161,16 @@ final class OperationCalls {
     private static RunListQuery query(Message in, ExtendConfiguration config, List<String> statuses)
             throws ExtendInvalidRequestException {
         try {
+            String pageSizeHeader = text(in, ExtendConstants.PAGE_SIZE, null);
+            int pageSize = pageSizeHeader == null ? config.getPageSize() : Integer.parseInt(pageSizeHeader);
             return new RunListQuery(statuses, text(in, ExtendConstants.WORKFLOW_ID, config.getWorkflowId()),
                     text(in, ExtendConstants.BATCH_ID, config.getBatchId()),
-                    text(in, ExtendConstants.SOURCE_ID, config.getSourceId()), config.getFileNameContains(),
-                    config.getSortBy(), config.getSortDir(), config.getPageSize());
-        } catch (IllegalArgumentException e) {
+                    text(in, ExtendConstants.SOURCE_ID, config.getSourceId()),
+                    text(in, ExtendConstants.FILE_NAME_CONTAINS, config.getFileNameContains()),
+                    text(in, ExtendConstants.SORT_BY, config.getSortBy()),
+                    text(in, ExtendConstants.SORT_DIR, config.getSortDir()),
+                    pageSize);
+        } catch (IllegalArgumentException e) { // NumberFormatException too: a CamelExtendPageSize that is no number
             throw new ExtendInvalidRequestException("Invalid listing filter: " + e.getMessage(), null);
         }
     }

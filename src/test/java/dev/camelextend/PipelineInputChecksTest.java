@@ -91,6 +91,11 @@ class PipelineInputChecksTest {
             "listRuns?singlePage=true | CamelExtendPageToken | 'a token' | not a page token",
             "cancelBatch | CamelExtendBatchId | 'batch\r\nX: 1' | batchId",
             "getRun | CamelExtendRunKind | pdf | CamelExtendRunKind",
+            "listRuns | CamelExtendSortBy | name | sortBy",
+            "listRuns | CamelExtendSortDir | up | sortDir",
+            "listRuns | CamelExtendPageSize | 5000 | maxPageSize",
+            "listRuns | CamelExtendPageSize | many | Invalid listing filter",
+            "listRuns | CamelExtendFileNameContains | 'ab' | fileNameContains",
     })
     void aHeaderThatCannotBeSentFailsTheMessageTyped(String endpoint, String header, String value, String says)
             throws Exception {

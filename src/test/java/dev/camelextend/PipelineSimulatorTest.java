@@ -125,4 +125,31 @@ class PipelineSimulatorTest {
             assertEquals(0, nothing.cancelled() + nothing.listed(), "running it once more does nothing");
         }
     }
+
+    @Test
+    void everyListingFilterCanComeFromAHeaderAndReachesTheQuery() throws Exception {
+        ExtendSimulator sim = SIM.simulator();
+        sim.clearRuns();
+        String batch = sim.seedBatch(12, "workflow_BMdfq_yWM3sT-ZzvCnA3f", "PROCESSING");
+        sim.clearJournal();
+        try (CamelContext context = context("listRuns?singlePage=true")) {
+            Exchange page = context.createProducerTemplate().request("direct:start", e -> {
+                e.getIn().setHeader(ExtendConstants.BATCH_ID, batch);
+                e.getIn().setHeader(ExtendConstants.WORKFLOW_ID, "workflow_BMdfq_yWM3sT-ZzvCnA3f");
+                e.getIn().setHeader(ExtendConstants.LIST_STATUS, "processing");
+                e.getIn().setHeader(ExtendConstants.FILE_NAME_CONTAINS, ".pdf");
+                e.getIn().setHeader(ExtendConstants.SORT_BY, "createdAt");
+                e.getIn().setHeader(ExtendConstants.SORT_DIR, "asc");
+                e.getIn().setHeader(ExtendConstants.PAGE_SIZE, 5);
+            });
+            assertNull(page.getException());
+            assertEquals(5, ((java.util.List<?>) page.getMessage().getBody()).size());
+            String query = sim.journal().get(0).rawQuery();
+            for (String expected : new String[] { "status=PROCESSING", "workflowId=workflow_BMdfq_yWM3sT-ZzvCnA3f",
+                    "batchId=" + batch, "fileNameContains=.pdf", "sortBy=createdAt", "sortDir=asc",
+                    "maxPageSize=5" }) {
+                assertTrue(query.contains(expected), expected + " in " + query);
+            }
+        }
+    }
 }

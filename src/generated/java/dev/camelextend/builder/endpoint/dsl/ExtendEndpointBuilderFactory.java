@@ -1527,6 +1527,56 @@ public interface ExtendEndpointBuilderFactory {
             return "CamelExtendListStatus";
         }
         /**
+         * In (listRuns, cancelBatch): only runs whose file name contains this
+         * text; wins over the fileNameContains option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendFileNameContains}.
+         */
+        public String extendFileNameContains() {
+            return "CamelExtendFileNameContains";
+        }
+        /**
+         * In (listRuns): updatedAt or createdAt; wins over the sortBy option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendSortBy}.
+         */
+        public String extendSortBy() {
+            return "CamelExtendSortBy";
+        }
+        /**
+         * In (listRuns): asc or desc; wins over the sortDir option.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendSortDir}.
+         */
+        public String extendSortDir() {
+            return "CamelExtendSortDir";
+        }
+        /**
+         * In (listRuns, cancelBatch): runs per page request, 1 to 1000; wins
+         * over the pageSize option.
+         * 
+         * The option is a: {@code Integer} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code ExtendPageSize}.
+         */
+        public String extendPageSize() {
+            return "CamelExtendPageSize";
+        }
+        /**
          * In (listRuns with singlePage): the page to return, as a previous
          * CamelExtendNextPageToken gave it; none for the first page.
          * 
