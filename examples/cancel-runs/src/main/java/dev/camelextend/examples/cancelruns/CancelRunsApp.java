@@ -124,9 +124,8 @@ public final class CancelRunsApp {
             if (cli.demoBatch() > 0) {
                 DemoSimulator.Batch batch = DemoSimulator.seedBatch(sim, cli.demoBatch());
                 out.println("Seeded batch " + batch.batchId() + ": " + BatchReport.count(batch.runs())
-                            + (batch.runs() == 1 ? " run, " : " runs, ")
-                            + String.join(", ", DemoSimulator.BATCH_STATUSES.subList(0, 2)) + " and "
-                            + DemoSimulator.BATCH_STATUSES.get(2) + " in turn" + losing(batch.losing()) + ".");
+                            + (batch.runs() == 1 ? " run" : " runs") + ", PENDING, PROCESSING and PROCESSED in turn"
+                            + losing(batch.losing()) + ".");
                 out.println("Cancelling every PENDING or PROCESSING run of batch " + batch.batchId() + ".");
                 return cancelBatch(cli, batch.batchId(), sim.apiKey(), sim.baseUrl());
             }
@@ -146,8 +145,9 @@ public final class CancelRunsApp {
 
     /** Cancels every run, prints one line for each and the tally. */
     private int cancelAll(CommandLine cli, List<String> ids, String apiKey, String baseUrl) {
-        ProgressLine unused = new ProgressLine(out, false, 80, "");
-        return withCamel(cli, apiKey, baseUrl, unused, template -> {
+        // the batch route is started too, and needs its listener bean; it is not used here
+        ProgressLine noProgressLine = new ProgressLine(out, false, 80, "");
+        return withCamel(cli, apiKey, baseUrl, noProgressLine, template -> {
             Tally tally = send(template, ids, cli.concurrency(), new Tally(cli.waitForOutcome()));
             out.println(tally.summary());
             return tally.exitCode();

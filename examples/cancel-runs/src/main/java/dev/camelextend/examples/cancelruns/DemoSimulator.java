@@ -37,7 +37,7 @@ final class DemoSimulator {
      */
     static final int LOSES_RACE = 5;
 
-    /** The statuses the runs of a demo batch cycle through. */
+    /** The statuses the runs of a demo batch cycle through (the application's "Seeded batch" line names them). */
     static final List<String> BATCH_STATUSES = List.of("PENDING", "PROCESSING", "PROCESSED");
 
     /** The runs of a demo batch whose cancel loses the race, when it has that many: the 5th and the 20th (PROCESSING). */
