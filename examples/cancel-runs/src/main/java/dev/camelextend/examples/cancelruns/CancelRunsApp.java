@@ -10,19 +10,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.ToIntFunction;
 
 import dev.camelextend.ExtendComponent;
 import dev.camelextend.ExtendConfiguration;
+import dev.camelextend.model.CancelBatchSummary;
 import dev.camelextend.simulator.ExtendSimulator;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.main.Main;
 
 /**
- * Cancels Extend workflow runs named on the command line or in files, through {@code extend:cancelRun} on Camel Main.
+ * Cancels Extend workflow runs named on the command line or in files, through {@code extend:cancelRun} on Camel Main,
+ * or every cancellable run of a batch ({@code --batch}) through {@code extend:cancelBatch}.
  * <p>
- * Standard output gets the report: a banner, one line per run in input order, and the tally. Standard error gets
- * progress on long lists, warnings and errors. The API key is read from {@code EXTEND_API_KEY} and never printed; without
- * it the embedded Extend simulator is used. Exit codes: see {@link Tally}.
+ * Standard output gets the report: a banner, one line per run in input order, and the tally; for a batch, a line per
+ * run that was not cancelled and the counts (see {@link BatchReport}), and on a terminal a progress line while it
+ * runs ({@link ProgressLine}). Standard error gets progress on long lists, warnings and errors. The API key is read
+ * from {@code EXTEND_API_KEY} and never printed; without it the embedded Extend simulator is used. Exit codes: see
+ * {@link Tally}.
  */
 public final class CancelRunsApp {
 
@@ -35,16 +42,25 @@ public final class CancelRunsApp {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean terminal;
 
+    /** An application whose {@code out} is not a terminal: no progress line. */
     public CancelRunsApp(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        this(env, in, out, err, false);
+    }
+
+    /** @param terminal whether {@code out} is a terminal: a {@code --batch} then shows a progress line on it */
+    public CancelRunsApp(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
         this.env = env;
         this.in = in;
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
-        System.exit(new CancelRunsApp(System.getenv(), System.in, System.out, System.err).run(args));
+        System.exit(new CancelRunsApp(System.getenv(), System.in, System.out, System.err, ProgressLine.isTerminal())
+                .run(args));
     }
 
     /** Runs the application; returns the exit code. */
@@ -69,6 +85,10 @@ public final class CancelRunsApp {
                 return usageError("a base URL (--base-url or " + BASE_URL_ENV + ") needs " + API_KEY_ENV
                                   + "; without a key the embedded simulator is used");
             }
+            if (cli.batchId() != null) {
+                return usageError("--batch needs " + API_KEY_ENV + ": the embedded simulator has no batch "
+                                  + cli.batchId() + "; --demo-batch N seeds a batch there and cancels it");
+            }
             if (baseUrl != null) {
                 // an exported EXTEND_BASE_URL left over from other work must not stop the demo
                 err.println("note: " + BASE_URL_ENV + " is ignored without " + API_KEY_ENV
@@ -79,10 +99,19 @@ public final class CancelRunsApp {
         if (apiKey.isBlank()) {
             return usageError(API_KEY_ENV + " is set but empty");
         }
-        if (cli.runIds().isEmpty()) {
-            return usageError("no run IDs: name them as arguments or with --file");
+        if (cli.demoBatch() > 0) {
+            return usageError("--demo-batch is for the embedded simulator, without " + API_KEY_ENV
+                              + "; with a key, name the batch to cancel with --batch");
+        }
+        if (cli.runIds().isEmpty() && cli.batchId() == null) {
+            return usageError("no run IDs: name them as arguments or with --file, or a batch with --batch");
         }
         baseUrl = baseUrl != null ? baseUrl : ExtendConfiguration.DEFAULT_BASE_URL;
+        if (cli.batchId() != null) {
+            out.println("Cancelling every PENDING or PROCESSING run of batch " + cli.batchId() + " at " + baseUrl
+                        + " (API key from " + API_KEY_ENV + ")");
+            return cancelBatch(cli, cli.batchId(), apiKey, baseUrl);
+        }
         out.println("Cancelling " + runs(cli.runIds().size()) + " at " + baseUrl + " (API key from " + API_KEY_ENV
                     + ")");
         return cancelAll(cli, cli.runIds(), apiKey, baseUrl);
@@ -92,6 +121,14 @@ public final class CancelRunsApp {
         try (ExtendSimulator sim = DemoSimulator.start()) {
             out.println("No " + API_KEY_ENV + " set: using the embedded Extend simulator at " + sim.baseUrl()
                         + " (no network, nothing real is cancelled)");
+            if (cli.demoBatch() > 0) {
+                DemoSimulator.Batch batch = DemoSimulator.seedBatch(sim, cli.demoBatch());
+                out.println("Seeded batch " + batch.batchId() + ": " + BatchReport.count(batch.runs())
+                            + (batch.runs() == 1 ? " run" : " runs") + ", PENDING, PROCESSING and PROCESSED in turn"
+                            + losing(batch.losing()) + ".");
+                out.println("Cancelling every PENDING or PROCESSING run of batch " + batch.batchId() + ".");
+                return cancelBatch(cli, batch.batchId(), sim.apiKey(), sim.baseUrl());
+            }
             List<String> seeded = DemoSimulator.seed(sim, cli.demoRuns());
             List<String> ids = cli.runIds();
             if (ids.isEmpty()) {
@@ -106,8 +143,41 @@ public final class CancelRunsApp {
         }
     }
 
-    /** Starts Camel Main with the extend component and the route, cancels every run, prints, stops Camel. */
+    /** Cancels every run, prints one line for each and the tally. */
     private int cancelAll(CommandLine cli, List<String> ids, String apiKey, String baseUrl) {
+        // the batch route is started too, and needs its listener bean; it is not used here
+        ProgressLine noProgressLine = new ProgressLine(out, false, 80, "");
+        return withCamel(cli, apiKey, baseUrl, noProgressLine, template -> {
+            Tally tally = send(template, ids, cli.concurrency(), new Tally(cli.waitForOutcome()));
+            out.println(tally.summary());
+            return tally.exitCode();
+        });
+    }
+
+    /**
+     * Cancels the batch through {@code extend:cancelBatch}, showing the progress on a terminal, and prints the report.
+     * A listing that fails ends the exchange: the report then has the counts the progress listener was told last.
+     */
+    private int cancelBatch(CommandLine cli, String batchId, String apiKey, String baseUrl) {
+        ProgressLine progress = new ProgressLine(out, terminal, ProgressLine.columns(env.get("COLUMNS")), batchId);
+        return withCamel(cli, apiKey, baseUrl, progress, template -> {
+            CancelBatchSummary summary;
+            String failure = null;
+            try {
+                summary = template.requestBody(CancelRunsRoutes.BATCH_ENDPOINT, batchId, CancelBatchSummary.class);
+            } catch (CamelExecutionException e) {
+                Throwable cause = unwrap(e);
+                failure = RunResult.failed(batchId, cause).error();
+                summary = progress.last();
+            }
+            BatchReport.lines(summary, cli.waitForOutcome(), failure).forEach(out::println);
+            return BatchReport.exitCode(summary, cli.waitForOutcome(), failure);
+        });
+    }
+
+    /** Starts Camel Main with the extend component and the routes, does the work, stops Camel. */
+    private int withCamel(CommandLine cli, String apiKey, String baseUrl, ProgressLine progress,
+                          ToIntFunction<ProducerTemplate> work) {
         ExtendComponent extend = new ExtendComponent();
         ExtendConfiguration config = extend.getConfiguration();
         // configured in code: with the embedded simulator, its URL and key are only known once it runs
@@ -117,8 +187,10 @@ public final class CancelRunsApp {
 
         Main main = new Main();
         main.bind("extend", extend);
+        main.bind(CancelRunsRoutes.PROGRESS_BEAN, progress);
         main.configure().setName("cancel-runs");
-        main.configure().addRoutesBuilder(new CancelRunsRoutes(cli.alreadyCancelledIsSuccess()));
+        main.configure().addRoutesBuilder(new CancelRunsRoutes(cli.alreadyCancelledIsSuccess(), cli.waitForOutcome(),
+                cli.waitTimeout(), cli.concurrency()));
         try {
             main.start();
         } catch (Exception e) {
@@ -126,10 +198,7 @@ public final class CancelRunsApp {
             return configurationError(e);
         }
         try {
-            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
-            Tally tally = send(template, ids, cli.concurrency());
-            out.println(tally.summary());
-            return tally.exitCode();
+            return work.applyAsInt(main.getCamelContext().createProducerTemplate());
         } finally {
             stopQuietly(main);
         }
@@ -139,8 +208,7 @@ public final class CancelRunsApp {
      * Keeps up to {@code concurrency} cancels in flight and prints the results in input order. Stops sending when
      * Extend rejects the API key: every further call would fail the same way.
      */
-    private Tally send(ProducerTemplate template, List<String> ids, int concurrency) {
-        Tally tally = new Tally();
+    private Tally send(ProducerTemplate template, List<String> ids, int concurrency, Tally tally) {
         ResultPrinter printer = new ResultPrinter(out, ids);
         int total = ids.size();
         int progressEvery = total > PROGRESS_THRESHOLD ? Math.max(10, total / 10) : Integer.MAX_VALUE;
@@ -176,7 +244,9 @@ public final class CancelRunsApp {
 
     private static Throwable unwrap(Throwable t) {
         Throwable e = t;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+        while ((e instanceof CompletionException || e instanceof ExecutionException
+                || e instanceof CamelExecutionException || e.getClass() == RuntimeCamelException.class)
+               && e.getCause() != null) {
             e = e.getCause();
         }
         return e;
@@ -208,5 +278,13 @@ public final class CancelRunsApp {
 
     private static String runs(int n) {
         return n + (n == 1 ? " run" : " runs");
+    }
+
+    private static String losing(int n) {
+        return switch (n) {
+            case 0 -> "";
+            case 1 -> " (1 of them finishes while its cancel is in flight)";
+            default -> " (" + n + " of them finish while their cancel is in flight)";
+        };
     }
 }

@@ -3,15 +3,18 @@ package dev.camelextend.examples.cancelruns;
 import dev.camelextend.ExtendAuthenticationException;
 import dev.camelextend.ExtendCancelNotAllowedException;
 import dev.camelextend.ExtendInvalidRunIdException;
+import dev.camelextend.ExtendWaitTimeoutException;
+import dev.camelextend.model.ExtendRun;
 import dev.camelextend.model.WorkflowRun;
 
 /**
  * The result of cancelling one run, as the route leaves it in the exchange body.
  *
  * @param runId         the run as given on the command line or in the file
- * @param outcome       cancelled, not allowed, not found or failed
- * @param status        the run's status after the call (CANCELLED, CANCELLING, or what a refused run is), or null
- * @param workflowName  the run's workflow name when Extend returned the run, or null
+ * @param outcome       cancelled, finished first, not settled, not allowed, not found or failed
+ * @param status        the run's status after the call (CANCELLED, CANCELLING, what a refused run is, or with
+ *                      {@code --wait} what the run settled as), or null
+ * @param workflowName  the run's workflow name when Extend returned a workflow run, or null (processor runs have none)
  * @param error         for {@link Outcome#FAILED}: the exception's simple class name and message; else null
  * @param authFailure   true when Extend rejected the API key (401/403): sending more runs is pointless
  */
@@ -21,13 +24,24 @@ public record RunResult(String runId, Outcome outcome, String status, String wor
     private static final int MAX_ERROR_LENGTH = 300;
 
     /** Extend cancelled the run (or, with alreadyCancelledIsSuccess, it was cancelled already). */
-    public static RunResult cancelled(String runId, WorkflowRun run) {
+    public static RunResult cancelled(String runId, ExtendRun run) {
         return new RunResult(runId, Outcome.CANCELLED, run.getRawStatus(), workflowName(run), null, false);
     }
 
-    /** Extend refused the cancel; the exception carries the run as a confirming GET saw it. */
+    /** With --wait: Extend accepted the cancel, and the run settled as {@code run} says, not CANCELLED. */
+    public static RunResult finishedFirst(String runId, ExtendRun run) {
+        return new RunResult(runId, Outcome.FINISHED_FIRST, run.getRawStatus(), workflowName(run), null, false);
+    }
+
+    /** With --wait: Extend accepted the cancel; the run had not settled when the wait ran out. */
+    public static RunResult notSettled(String runId, ExtendWaitTimeoutException e) {
+        ExtendRun run = e.getLastRun();
+        return new RunResult(runId, Outcome.NOT_SETTLED, e.getLastStatus(), workflowName(run), null, false);
+    }
+
+    /** Extend refused the cancel; the exception carries the run as a confirming GET saw it (any kind of run). */
     public static RunResult notAllowed(String runId, ExtendCancelNotAllowedException e) {
-        WorkflowRun run = e.getRun();
+        ExtendRun run = e.getCurrentRun();
         return new RunResult(runId, Outcome.NOT_ALLOWED, run == null ? null : run.getRawStatus(), workflowName(run),
                 null, false);
     }
@@ -51,15 +65,20 @@ public record RunResult(String runId, Outcome outcome, String status, String wor
         return switch (outcome) {
             case CANCELLED -> orEmpty(workflowName) + ("CANCELLED".equals(status) ? "" : " (now " + status + ")");
             // padded to the longest status, (run is NEEDS_REVIEW), so the workflow names line up
-            case NOT_ALLOWED -> String.format("%-21s  %s", "(run is " + (status == null ? "not cancellable" : status) + ")",
-                    orEmpty(workflowName)).stripTrailing();
+            case NOT_ALLOWED -> padded("(run is " + (status == null ? "not cancellable" : status) + ")");
+            case FINISHED_FIRST -> padded("(run is " + status + ")");
+            case NOT_SETTLED -> padded(status == null ? "(status unknown)" : "(still " + status + ")");
             case NOT_FOUND -> "(no such run)";
             case FAILED -> "(" + error + ")";
         };
     }
 
-    private static String workflowName(WorkflowRun run) {
-        return run == null || run.getWorkflow() == null ? null : run.getWorkflow().getName();
+    private String padded(String statusText) {
+        return String.format("%-21s  %s", statusText, orEmpty(workflowName)).stripTrailing();
+    }
+
+    private static String workflowName(ExtendRun run) {
+        return run instanceof WorkflowRun w && w.getWorkflow() != null ? w.getWorkflow().getName() : null;
     }
 
     private static String orEmpty(String s) {

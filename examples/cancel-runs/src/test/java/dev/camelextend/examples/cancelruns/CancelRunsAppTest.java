@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.simulator.ExtendSimulatorExtension;
@@ -77,7 +80,11 @@ class CancelRunsAppTest {
             String status = DemoSimulator.STATUS_MIX.get(i);
             String line = results.get(i);
             String workflow = i % 3 == 2 ? "Receipt Extraction" : "Invoice Processing";
-            if (status.equals("PENDING") || status.equals("PROCESSING")) {
+            if (i == DemoSimulator.LOSES_RACE) {
+                // Extend accepted the cancel, but the run goes on to finish: without --wait that is not seen
+                assertTrue(Pattern.matches("workflow_run_\\S{21}  CANCELLED    " + workflow + " \\(now CANCELLING\\)", line),
+                        line);
+            } else if (status.equals("PENDING") || status.equals("PROCESSING")) {
                 assertTrue(Pattern.matches("workflow_run_\\S{21}  CANCELLED    " + workflow, line), line);
             } else {
                 assertTrue(Pattern.matches("workflow_run_\\S{21}  NOT ALLOWED  \\(run is " + status + "\\) +" + workflow,
@@ -236,6 +243,278 @@ class CancelRunsAppTest {
         assertTrue(spread.compareTo(Duration.ofSeconds(2)) < 0, "all 4 sent before the first answer: " + spread);
     }
 
+    // ---- --wait: whether the cancel won ----
+
+    @Test
+    void withWaitTheDemoSaysWhichRunFinishedBeforeItsCancel() {
+        Result r = run(Map.of(), "--wait");
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.outLines();
+        String lost = lines.get(2 + DemoSimulator.LOSES_RACE);
+        assertTrue(Pattern.matches("workflow_run_\\S{21}  FINISHED     \\(run is PROCESSED\\)     Receipt Extraction", lost),
+                lost);
+        assertTrue(Pattern.matches("workflow_run_\\S{21}  CANCELLED    Invoice Processing", lines.get(2)), lines.get(2));
+        assertEquals("Cancelled 3, finished first 1, not allowed 6, not found 1, failed 0", lines.get(lines.size() - 1));
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void withWaitEachRunSaysWhetherTheCancelWonOrTheRunFinishedFirst() {
+        ExtendSimulator sim = SIM.simulator();
+        String won = sim.seedRun("PENDING");
+        String lostToProcessed = sim.seedRun("PROCESSING");
+        String lostToFailed = sim.seedRun("PROCESSING");
+        String refused = sim.seedRun("PROCESSED");
+        sim.cancelLosesRace(lostToProcessed, "PROCESSED").cancelLosesRace(lostToFailed, "FAILED");
+
+        Result r = runWithKey("--wait", "--wait-timeout", "1m", won, lostToProcessed, lostToFailed, refused,
+                "workflow_run_unknown");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals(List.of(
+                "Cancelling 5 runs at " + SIM.baseUrl() + " (API key from EXTEND_API_KEY)",
+                won + "  CANCELLED    Invoice Processing",
+                lostToProcessed + "  FINISHED     (run is PROCESSED)     Invoice Processing",
+                lostToFailed + "  FINISHED     (run is FAILED)        Invoice Processing",
+                refused + "  NOT ALLOWED  (run is PROCESSED)     Invoice Processing",
+                "workflow_run_unknown                NOT FOUND    (no such run)",
+                "Cancelled 1, finished first 2, not allowed 1, not found 1, failed 0"), r.outLines());
+        assertEquals("PROCESSED", sim.status(lostToProcessed));
+        assertEquals("FAILED", sim.status(lostToFailed));
+        assertTrue(SIM.journal().stream().anyMatch(q -> q.method().equals("GET")
+                                                        && q.path().endsWith("/" + lostToProcessed)),
+                "the lost race was seen by polling the run");
+    }
+
+    @Test
+    void withWaitARunStillCancellingWhenTheWaitRunsOutIsNotSettledAndExitsOne() {
+        ExtendSimulator sim = SIM.simulator();
+        String slow = sim.seedRun("PROCESSING");
+        sim.cancelDelay(Duration.ofHours(1)); // on the test's manual clock it stays CANCELLING
+        try {
+            Result r = runWithKey("--wait", "--wait-timeout=1s", slow);
+
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            assertEquals(List.of(
+                    "Cancelling 1 run at " + SIM.baseUrl() + " (API key from EXTEND_API_KEY)",
+                    slow + "  NOT SETTLED  (still CANCELLING)     Invoice Processing",
+                    "Cancelled 0, finished first 0, not allowed 0, not found 0, failed 0, not settled 1"), r.outLines());
+        } finally {
+            sim.cancelDelay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void processorRunsAreCancelledByTheirIdsPrefix() {
+        ExtendSimulator sim = SIM.simulator();
+        String extract = sim.seedProcessorRun("extract", "PROCESSING");
+        String pendingParse = sim.seedProcessorRun("parse", "PENDING");
+
+        Result r = runWithKey("--wait", extract, pendingParse);
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.outLines();
+        assertTrue(lines.get(1).matches(Pattern.quote(extract) + " +CANCELLED"), lines.get(1));
+        assertTrue(lines.get(2).matches(Pattern.quote(pendingParse) + " +NOT ALLOWED  \\(run is PENDING\\)"), lines.get(2));
+        assertEquals("CANCELLED", sim.status(extract));
+        assertEquals("PENDING", sim.status(pendingParse), "only a PROCESSING processor run can be cancelled");
+    }
+
+    // ---- --batch: extend:cancelBatch ----
+
+    static final Pattern COUNTS = Pattern.compile("Cancelled \\d+, already finished \\d+, not found \\d+, failed \\d+"
+                                                  + " \\([\\d,]+ listed, \\d (pass|passes), \\d+\\.\\d s\\)");
+
+    /** The counts line, its elapsed time (which varies) as 0.0 s. */
+    static String counts(String line) {
+        assertTrue(COUNTS.matcher(line).matches(), line);
+        return line.replaceAll("\\d+\\.\\d s\\)$", "0.0 s)");
+    }
+
+    @Test
+    void batchCancelsEveryPendingAndProcessingRunOfTheBatchAndNoOther() {
+        ExtendSimulator sim = SIM.simulator();
+        String batch = sim.seedBatch(9, null, "PENDING", "PROCESSING", "PROCESSED");
+        String otherBatch = sim.seedBatch(2, null, "PROCESSING");
+        String single = sim.seedRun("PROCESSING");
+
+        Result r = runWithKey("--batch", batch);
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.outLines();
+        assertEquals(List.of("Cancelling every PENDING or PROCESSING run of batch " + batch + " at " + SIM.baseUrl()
+                             + " (API key from EXTEND_API_KEY)"), lines.subList(0, 1));
+        assertEquals("Cancelled 6, already finished 0, not found 0, failed 0 (6 listed, 2 passes, 0.0 s)",
+                counts(lines.get(1)));
+        assertEquals(2, lines.size(), r.out());
+        Map<String, Long> statuses = statusesOf(sim, batch);
+        assertEquals(Map.of("CANCELLED", 6L, "PROCESSED", 3L), statuses, "the finished runs are not listed");
+        assertEquals(Map.of("PROCESSING", 2L), statusesOf(sim, otherBatch));
+        assertEquals("PROCESSING", sim.status(single));
+        assertFalse(r.out().contains("\r"), "no progress line when the output is not a terminal");
+        assertEquals("", r.err());
+        assertFalse(r.out().contains(SECRET_KEY));
+    }
+
+    @Test
+    void batchWithWaitCountsTheRunsThatFinishedFirstAsAlreadyFinishedWithALineEach() {
+        ExtendSimulator sim = SIM.simulator();
+        String batch = sim.seedBatch(6, null, "PROCESSING", "PENDING", "PROCESSED");
+        List<String> ids = idsOf(sim, batch);
+        String toProcessed = ids.get(0);
+        String toFailed = ids.get(3);
+        sim.cancelLosesRace(toProcessed, "PROCESSED").cancelLosesRace(toFailed, "FAILED");
+
+        Result r = runWithKey("--batch", batch, "--wait");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.outLines();
+        List<String> expected = new ArrayList<>(List.of(
+                toProcessed + "  ALREADY FINISHED  (run is PROCESSED)",
+                toFailed + "  ALREADY FINISHED  (run is FAILED)"));
+        expected.sort(null); // ordered by run ID within an outcome
+        assertEquals(expected, lines.subList(1, 3));
+        assertEquals("Cancelled 2, already finished 2, not found 0, failed 0 (4 listed, 2 passes, 0.0 s)",
+                counts(lines.get(3)));
+        assertEquals(4, lines.size(), r.out());
+    }
+
+    @Test
+    void batchWithoutWaitCountsAnAcceptedCancelAsCancelledEvenIfTheRunGoesOnToFinish() {
+        ExtendSimulator sim = SIM.simulator();
+        String batch = sim.seedBatch(3, null, "PROCESSING");
+        sim.cancelLosesRace(idsOf(sim, batch).get(1), "PROCESSED");
+
+        Result r = runWithKey("--batch", batch);
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("Cancelled 3, already finished 0, not found 0, failed 0 (3 listed, 2 passes, 0.0 s)",
+                counts(r.outLines().get(1)));
+    }
+
+    @Test
+    void batchWithWaitRunsStillCancellingWhenTheWaitRunsOutAreNotSettledAndExitOne() {
+        ExtendSimulator sim = SIM.simulator();
+        String batch = sim.seedBatch(2, null, "PROCESSING");
+        sim.cancelDelay(Duration.ofHours(1));
+        try {
+            Result r = runWithKey("--batch", batch, "--wait", "--wait-timeout", "1s");
+
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            List<String> lines = r.outLines();
+            List<String> ids = idsOf(sim, batch).stream().sorted().toList();
+            assertEquals(List.of(ids.get(0) + "  NOT SETTLED       (still CANCELLING)",
+                    ids.get(1) + "  NOT SETTLED       (still CANCELLING)"), lines.subList(1, 3));
+            assertEquals("Cancelled 2, already finished 0, not found 0, failed 0 (2 listed, 2 passes, 0.0 s)",
+                    counts(lines.get(3)));
+            assertEquals("Not settled: the wait ran out before 2 cancelled runs settled.", lines.get(4));
+        } finally {
+            sim.cancelDelay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void aBatchWhoseListingFailsStopsWithWhatWasDoneAndExitsOne() {
+        String batch = SIM.simulator().seedBatch(3, null, "PROCESSING");
+        String error = "{\"code\":\"INTERNAL_ERROR\",\"message\":\"An unexpected error occurred\",\"retryable\":true}";
+        for (int i = 0; i < 3; i++) { // the first page's attempt and the component's 2 retries
+            SIM.simulator().respondNext(503, error, Map.of("Retry-After", "0"));
+        }
+
+        Result r = runWithKey("--batch", batch);
+
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.outLines();
+        assertEquals("Cancelled 0, already finished 0, not found 0, failed 0 (0 listed, 1 pass, 0.0 s)",
+                counts(lines.get(1)));
+        assertTrue(lines.get(2).startsWith("Stopped: ExtendServerException: "), lines.get(2));
+        assertTrue(lines.get(2).endsWith("; running it again cancels what is left."), lines.get(2));
+        assertEquals(3, lines.size(), r.out());
+        assertEquals(Map.of("PROCESSING", 3L), statusesOf(SIM.simulator(), batch), "nothing cancelled");
+    }
+
+    @Test
+    void aBatchWithARejectedKeyStopsAndExitsOne() {
+        String batch = SIM.simulator().seedBatch(2, null, "PROCESSING");
+
+        Result r = run(Map.of(CancelRunsApp.API_KEY_ENV, "sk_wrong_key_1234"), "--base-url", SIM.baseUrl(),
+                "--batch", batch);
+
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.outLines();
+        assertTrue(lines.get(lines.size() - 1).startsWith("Stopped: ExtendAuthenticationException: "), r.out());
+        assertEquals(1, SIM.journal().size(), "one listing request, no cancel");
+        assertFalse(r.out().contains("sk_wrong_key_1234"));
+    }
+
+    @Test
+    void onATerminalABatchShowsOneProgressLineRedrawnInPlaceAndWipedBeforeTheReport() {
+        ExtendSimulator sim = SIM.simulator();
+        String batch = sim.seedBatch(12, null, "PROCESSING");
+        SIM.faults().latency(Duration.ofMillis(250)); // 6 rounds of 2 cancels: progress is told about once a second
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new CancelRunsApp(Map.of(CancelRunsApp.API_KEY_ENV, SECRET_KEY, "COLUMNS", "132"),
+                InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), true)
+                .run(new String[] { "--batch", batch, "--concurrency", "2", "--base-url", SIM.baseUrl() });
+
+        assertEquals(0, code);
+        String text = out.toString(StandardCharsets.UTF_8);
+        Matcher progress = Pattern.compile("\r(cancelling " + batch + ": (\\d+) cancelled, 0 already"
+                                                           + " finished, 0 failed \\(\\d+ listed, \\d+\\.\\d s\\)) *")
+                .matcher(text);
+        assertTrue(progress.find(), "a progress line: " + text.replace("\r", "\\r"));
+        // the line is wiped (spaces, then back to its start) and the report goes on from a clean line
+        String wiped = text.replaceAll("\r[^\n]*\r", "");
+        List<String> lines = wiped.lines().toList();
+        assertEquals(2, lines.size(), wiped);
+        assertEquals("Cancelled 12, already finished 0, not found 0, failed 0 (12 listed, 2 passes, 0.0 s)",
+                counts(lines.get(1)));
+        assertTrue(Pattern.compile("\r {" + progress.group(1).length() + ",}\rCancelled 12, ").matcher(text).find(),
+                "wiped with spaces, the report from the line's start: " + text.replace("\r", "\\r"));
+    }
+
+    @Test
+    void withoutKeyDemoBatchSeedsABatchInTheSimulatorAndCancelsIt() {
+        Result r = run(Map.of(), "--demo-batch", "30");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.outLines();
+        assertTrue(lines.get(0).startsWith("No EXTEND_API_KEY set: using the embedded Extend simulator at"), lines.get(0));
+        String batch = lines.get(1).split(" ")[2].replace(":", "");
+        assertTrue(batch.startsWith("batch_"), lines.get(1));
+        assertEquals("Seeded batch " + batch + ": 30 runs, PENDING, PROCESSING and PROCESSED in turn (2 of them finish"
+                     + " while their cancel is in flight).", lines.get(1));
+        assertEquals("Cancelling every PENDING or PROCESSING run of batch " + batch + ".", lines.get(2));
+        assertEquals("Cancelled 20, already finished 0, not found 0, failed 0 (20 listed, 2 passes, 0.0 s)",
+                counts(lines.get(3)));
+        assertEquals(4, lines.size(), r.out());
+        assertEquals("", r.err());
+
+        Result waited = run(Map.of(), "--demo-batch", "30", "--wait");
+
+        assertEquals(0, waited.exitCode(), waited.out() + waited.err());
+        List<String> w = waited.outLines();
+        assertEquals(lines.subList(1, 3), w.subList(1, 3), "the same batch, the same IDs");
+        assertTrue(w.get(3).matches("workflow_run_\\S{21}  ALREADY FINISHED  \\(run is PROCESSED\\)"), w.get(3));
+        assertTrue(w.get(4).matches("workflow_run_\\S{21}  ALREADY FINISHED  \\(run is PROCESSED\\)"), w.get(4));
+        assertEquals("Cancelled 18, already finished 2, not found 0, failed 0 (20 listed, 2 passes, 0.0 s)",
+                counts(w.get(5)));
+        assertEquals(6, w.size(), waited.out());
+    }
+
+    @Test
+    void aSmallDemoBatchSaysHowManyOfItsRunsFinishFirst() {
+        Result r = run(Map.of(), "--demo-batch", "5");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.outLines().get(1).endsWith(": 5 runs, PENDING, PROCESSING and PROCESSED in turn (1 of them finishes"
+                                                + " while its cancel is in flight)."), r.outLines().get(1));
+        assertTrue(run(Map.of(), "--demo-batch", "3").outLines().get(1).endsWith(" in turn."));
+    }
+
     // ---- usage and configuration errors: exit 2, nothing sent ----
 
     @Test
@@ -267,6 +546,17 @@ class CancelRunsAppTest {
                 "error: no run IDs: name them as arguments or with --file");
         assertUsageError(run(Map.of(CancelRunsApp.API_KEY_ENV, " "), "workflow_run_a"),
                 "error: EXTEND_API_KEY is set but empty");
+        assertUsageError(run(Map.of(), "--batch", "batch_7Ws31-F5"),
+                "error: --batch needs EXTEND_API_KEY: the embedded simulator has no batch batch_7Ws31-F5; --demo-batch N"
+                + " seeds a batch there and cancels it");
+        assertUsageError(run(Map.of(CancelRunsApp.API_KEY_ENV, SECRET_KEY), "--demo-batch", "10"),
+                "error: --demo-batch is for the embedded simulator, without EXTEND_API_KEY; with a key, name the batch"
+                + " to cancel with --batch");
+        assertUsageError(run(Map.of(), "--batch", "batch_a", "workflow_run_a"),
+                "error: --batch cancels every run of the batch: give --batch or run IDs, not both");
+        assertUsageError(run(Map.of(), "--wait", "--wait-timeout", "soon"),
+                "error: --wait-timeout needs a duration such as 30s, 5m, 1h30m or 1500ms, was 'soon'");
+        assertEquals(0, SIM.journal().size());
     }
 
     @Test
@@ -285,7 +575,21 @@ class CancelRunsAppTest {
 
         assertEquals(0, r.exitCode());
         assertTrue(r.out().startsWith("usage: cancel-runs [options] [RUN_ID ...] [--file PATH ...]"), r.out());
+        assertTrue(r.out().contains("       cancel-runs [options] --batch BATCH_ID\n"), r.out());
+        for (String option : List.of("--batch BATCH_ID", "--wait ", "--wait-timeout DURATION", "--demo-batch N")) {
+            assertTrue(r.out().contains("  " + option), option);
+        }
         assertEquals(0, SIM.journal().size());
+    }
+
+    /** The IDs of the batch's runs, in creation order. */
+    private static List<String> idsOf(ExtendSimulator sim, String batch) {
+        return sim.runIds().stream().filter(id -> batch.equals(sim.run(id).path("batchId").asText())).toList();
+    }
+
+    private static Map<String, Long> statusesOf(ExtendSimulator sim, String batch) {
+        return idsOf(sim, batch).stream().collect(Collectors.groupingBy(sim::status,
+                Collectors.counting()));
     }
 
     private static void assertUsageError(Result r, String firstErrLine) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs the shaded target/cancel-runs.jar with {@code java -jar}, as the README tells users to. */
@@ -75,6 +76,31 @@ class CancelRunsJarIT {
                 }
             }
         }
+    }
+
+    @Test
+    void theBatchDemoPrintsTheLinesTheReadmeShowsAndExitsZero() throws Exception {
+        Run r = java(Map.of(), "--demo-batch", "30", "--wait");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.err(), "no log noise on standard error");
+        assertFalse(r.out().contains("\r"), "no progress line: the output is a file");
+        String printed = normalized(r.out());
+        Matcher shown = Pattern.compile("(?ms)^```\n(No EXTEND_API_KEY set: [^\n]*\nSeeded batch .*?)^```$")
+                .matcher(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
+        assertTrue(shown.find(), "README.md shows the batch demo's output");
+        List<String> lines = List.of(normalized(shown.group(1)).split("\n"));
+        assertEquals(6, lines.size(), "the whole output, no '...'");
+        for (String line : lines) {
+            assertTrue(printed.contains(line + System.lineSeparator()), "README.md shows a line the jar does not print: "
+                                                                        + line + "\n" + printed);
+        }
+    }
+
+    /** The port and the elapsed time, which vary from run to run, as PORT and 0.0 s. */
+    private static String normalized(String text) {
+        return text.replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:PORT")
+                .replaceAll("(pass|passes), \\d+\\.\\d s\\)", "$1, 0.0 s)");
     }
 
     @Test

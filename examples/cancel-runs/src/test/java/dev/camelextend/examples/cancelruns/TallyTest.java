@@ -39,4 +39,19 @@ class TallyTest {
         assertEquals(1, stopped.exitCode());
         assertEquals("Cancelled 0, not allowed 0, not found 0, failed 1, not attempted 7", stopped.summary());
     }
+
+    @Test
+    void withWaitTheSummarySaysHowManyFinishedFirstAndANotSettledRunExitsOne() {
+        Tally tally = new Tally(true);
+        tally.add(Outcome.CANCELLED);
+        tally.add(Outcome.FINISHED_FIRST);
+        tally.add(Outcome.NOT_ALLOWED);
+        assertEquals("Cancelled 1, finished first 1, not allowed 1, not found 0, failed 0", tally.summary());
+        assertEquals(Tally.EXIT_OK, tally.exitCode(), "a run that finished first is an answer, not a failure");
+
+        tally.add(Outcome.NOT_SETTLED);
+        assertEquals("Cancelled 1, finished first 1, not allowed 1, not found 0, failed 0, not settled 1",
+                tally.summary());
+        assertEquals(Tally.EXIT_FAILED, tally.exitCode(), "asked to wait, it does not know how the run ended");
+    }
 }
