@@ -156,11 +156,6 @@ public final class SimulatorProcess implements AutoCloseable {
         return parseCounts(command("batchstatuses " + batchId));
     }
 
-    /** How many of {@code ids} are in each status. */
-    public Map<String, Long> statuses(List<String> ids) throws IOException {
-        return parseCounts(command("statuses " + String.join(",", ids)));
-    }
-
     /** {@code "a=1,b 2=3"} as a map. */
     static Map<String, Long> parseCounts(String answer) {
         Map<String, Long> counts = new TreeMap<>();
@@ -285,13 +280,6 @@ public final class SimulatorProcess implements AutoCloseable {
                                 if (c[1].equals(run.path("batchId").asText(null))) {
                                     statuses.merge(run.path("status").asText(), 1L, Long::sum);
                                 }
-                            }
-                            yield counted(statuses);
-                        }
-                        case "statuses" -> {
-                            Map<String, Long> statuses = new TreeMap<>();
-                            for (String id : c[1].split(",")) {
-                                statuses.merge(sim.status(id), 1L, Long::sum);
                             }
                             yield counted(statuses);
                         }
