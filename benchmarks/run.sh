@@ -3,14 +3,14 @@
 # regenerates the figures of docs/performance.md (tables and chart). Run from anywhere:
 #   bash benchmarks/run.sh [--quick | --startup]
 #   --quick     one short round per phase and a 400-call rate-limit job: checks the suite works, numbers are rough
-#   --startup   only the startup of examples/cancel-runs (StartupTimer): compiles the timer with javac, and
-#               ./run-example builds the jar and its archive when they are stale; StartupTimer options may follow,
-#               e.g. --rounds 11
 #   --pipeline  only the pipeline operations at scale (PipelineBench): cancelBatch of 10,000 runs through a 75
 #               writes/s limit, 1,000 exchanges waiting at once, a streaming listing of 100,000 runs; rewrites the
 #               pipeline block of docs/performance.md. With --quick before or after it: 200 runs at 200 writes/s, 50
 #               waiting exchanges, 5,000 listed runs, results in benchmarks/target/results only (docs untouched).
 #               PipelineBench options may follow, e.g. --batch-tries 2
+#   --startup   only the startup of examples/cancel-runs (StartupTimer): compiles the timer with javac, and
+#               ./run-example builds the jar and its archive when they are stale; StartupTimer options may follow,
+#               e.g. --rounds 11
 # Otherwise extra load-driver options may follow, e.g. --rounds 7 (see LoadDriver).
 set -euo pipefail
 cd "$(dirname "$0")/.."
