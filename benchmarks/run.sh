@@ -3,6 +3,11 @@
 # regenerates the figures of docs/performance.md (tables and chart). Run from anywhere:
 #   bash benchmarks/run.sh [--quick | --startup]
 #   --quick     one short round per phase and a 400-call rate-limit job: checks the suite works, numbers are rough
+#   --pipeline  only the pipeline operations at scale (PipelineBench): cancelBatch of 10,000 runs through a 75
+#               writes/s limit, 1,000 exchanges waiting at once, a streaming listing of 100,000 runs; rewrites the
+#               pipeline block of docs/performance.md. With --quick before or after it: 200 runs at 200 writes/s, 50
+#               waiting exchanges, 5,000 listed runs, results in benchmarks/target/results only (docs untouched).
+#               PipelineBench options may follow, e.g. --batch-tries 2
 #   --startup   only the startup of examples/cancel-runs (StartupTimer): compiles the timer with javac, and
 #               ./run-example builds the jar and its archive when they are stale; StartupTimer options may follow,
 #               e.g. --rounds 11
@@ -19,6 +24,11 @@ MVN="./mvnw -B -q"
 
 quick=0
 if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
+pipeline=0
+if [ "${1:-}" = "--pipeline" ]; then
+  pipeline=1; shift
+  if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
+fi
 
 if [ "${1:-}" = "--startup" ]; then
   shift
@@ -59,6 +69,16 @@ echo "== build the benchmarks (and run their sanity tests)"
 $MVN -f benchmarks/pom.xml -Dcamel-extend.version=0.1.0-bench -Dbenchmarks.jar.phase=package package
 mkdir -p "$OUT"
 JAVA="java -Djava.awt.headless=true"
+
+if [ $pipeline = 1 ]; then
+  if [ "$(id -u)" = 0 ]; then SIM_NICE=${SIM_NICE:--10}; else SIM_NICE=0; fi
+  if [ $quick = 1 ]; then PIPELINE_OPTS="--quick"; else PIPELINE_OPTS="--docs docs"; fi
+  echo "== pipeline operations: cancelBatch through a write limit, waiting exchanges, a streaming listing"
+  $JAVA -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.camelextend.bench.PipelineBench $PIPELINE_OPTS \
+      --out "$OUT" --simulator-nice "$SIM_NICE" "$@" 2> "$OUT/pipeline-stderr.log" | tee "$OUT/pipeline.txt"
+  echo "== done: $OUT/pipeline.md$([ $quick = 1 ] || echo ' and the pipeline block of docs/performance.md') updated"
+  exit 0
+fi
 
 # The rate-limit job measures how requests are spaced when the server counts them. On a busy machine a server starved
 # of CPU counts late and in bunches; as root, the simulator process runs at nice -10 to stand in for a server on a

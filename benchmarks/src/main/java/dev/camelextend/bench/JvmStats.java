@@ -73,6 +73,22 @@ final class JvmStats {
         return sb.toString();
     }
 
+    /**
+     * Heap in use right after a full collection: {@code System.gc()} twice (the second also collects what the first
+     * left for finalization and reference processing), then the heap's used bytes.
+     */
+    static long heapAfterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     static String loadAverage() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();

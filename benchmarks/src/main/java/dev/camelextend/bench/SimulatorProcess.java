@@ -9,13 +9,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.simulator.RecordedRequest;
+import dev.camelextend.simulator.SimulatorBuilder;
+import dev.camelextend.simulator.SimulatorClock;
 
 /**
  * The Extend simulator in a JVM of its own, so that the client's garbage collections and threads do not stall the
@@ -44,13 +50,26 @@ public final class SimulatorProcess implements AutoCloseable {
      *                 server on a machine of its own, not starved by whatever else this machine runs; 0 for none
      */
     public static SimulatorProcess start(int niceness) throws IOException {
+        return start(niceness, "512m", false);
+    }
+
+    /**
+     * @param heap        the child's heap ({@code -Xms} and {@code -Xmx}), e.g. {@code 1g} for 100,000 runs
+     * @param systemClock the run lifecycle on the wall clock ({@code SimulatorClock.system()}, as the runnable jar
+     *                    has it), so that a cancelled run leaves CANCELLING after the cancel delay and created runs
+     *                    finish by themselves; otherwise the builder's default, a manual clock that stands still
+     */
+    public static SimulatorProcess start(int niceness, String heap, boolean systemClock) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>();
         if (niceness != 0 && Files.isExecutable(Path.of("/usr/bin/nice"))) {
             cmd.addAll(List.of("/usr/bin/nice", "-n", Integer.toString(niceness)));
         }
-        cmd.addAll(List.of(java, "-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        cmd.addAll(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
                 SimulatorProcess.class.getName()));
+        if (systemClock) {
+            cmd.add("--system-clock");
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return new SimulatorProcess(p);
     }
@@ -87,7 +106,69 @@ public final class SimulatorProcess implements AutoCloseable {
         return Long.parseLong(command("cancelled " + String.join(",", ids)));
     }
 
-    /** Writes the journal (sequence, arrival in µs, status) as CSV. */
+    /** Seeds one batch of {@code n} runs whose statuses cycle through {@code statuses}; returns its {@code batch_} ID. */
+    public String seedBatch(int n, String... statuses) throws IOException {
+        return command("seedbatch " + n + " " + String.join(",", statuses));
+    }
+
+    /**
+     * Creates {@code n} runs that follow the lifecycle on the clock: PROCESSING for {@code processingMillis} (with a
+     * system clock, real time), then PROCESSED. Returns their IDs.
+     */
+    public List<String> createRuns(int n, long processingMillis) throws IOException {
+        return List.of(command("create " + n + " " + processingMillis).split(","));
+    }
+
+    /** How long a cancelled run stays CANCELLING (it settles only on a system clock: see {@link #start}). */
+    public void cancelDelay(long millis) throws IOException {
+        command("canceldelay " + millis);
+    }
+
+    /** Removes every run. */
+    public void clearRuns() throws IOException {
+        command("clearruns");
+    }
+
+    /** A limit of its own for one category ({@code GET}, {@code WRITE} or {@code RUN}); 0 turns it off. */
+    public void rateLimit(String category, int perSecond) throws IOException {
+        command("ratelimitcat " + category + " " + perSecond);
+    }
+
+    /**
+     * The simulator's own counters for one category since the last {@link #clearJournal()}: {requests that reached
+     * the rate limit (let through or refused), refused with 429}.
+     */
+    public long[] categoryCounts(String category) throws IOException {
+        String[] parts = command("catcounts " + category).split(" ");
+        return new long[] { Long.parseLong(parts[0]), Long.parseLong(parts[1]) };
+    }
+
+    /**
+     * The journal since the last {@link #clearJournal()}, counted by kind of request and answer, e.g.
+     * {@code "GET list 200" -> 102}, {@code "POST cancel 200" -> 10000}, {@code "GET run 200" -> 3000}.
+     */
+    public Map<String, Long> requestKinds() throws IOException {
+        return parseCounts(command("kinds"));
+    }
+
+    /** How many runs of the batch are in each status, e.g. {@code CANCELLED -> 10000}. */
+    public Map<String, Long> batchStatuses(String batchId) throws IOException {
+        return parseCounts(command("batchstatuses " + batchId));
+    }
+
+    /** {@code "a=1,b 2=3"} as a map. */
+    static Map<String, Long> parseCounts(String answer) {
+        Map<String, Long> counts = new TreeMap<>();
+        if (!answer.isEmpty()) {
+            for (String part : answer.split(",")) {
+                int eq = part.lastIndexOf('=');
+                counts.put(part.substring(0, eq), Long.parseLong(part.substring(eq + 1)));
+            }
+        }
+        return counts;
+    }
+
+    /** Writes the journal (sequence, arrival in µs, status, method and kind: {@code POST cancel}) as CSV. */
     public void writeJournal(Path csv) throws IOException {
         command("journal " + csv.toAbsolutePath());
     }
@@ -126,7 +207,11 @@ public final class SimulatorProcess implements AutoCloseable {
     /** The child: starts a simulator and serves the parent's commands until its standard input closes. */
     public static void main(String[] args) throws Exception {
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (ExtendSimulator sim = ExtendSimulator.builder().journalCapacity(50_000).build().start()) {
+        SimulatorBuilder builder = ExtendSimulator.builder().journalCapacity(50_000);
+        if (Arrays.asList(args).contains("--system-clock")) {
+            builder.clock(SimulatorClock.system());
+        }
+        try (ExtendSimulator sim = builder.build().start()) {
             stdout.println("READY " + sim.baseUrl() + " " + sim.apiKey());
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
@@ -153,15 +238,61 @@ public final class SimulatorProcess implements AutoCloseable {
                             List<RecordedRequest> journal = sim.journal();
                             yield journal.size() + " " + journal.stream().filter(q -> q.responseStatus() == 429).count();
                         }
+                        case "seedbatch" -> {
+                            String[] a = c[1].split(" ");
+                            yield sim.seedBatch(Integer.parseInt(a[0]), null, a[1].split(","));
+                        }
+                        case "create" -> {
+                            String[] a = c[1].split(" ");
+                            sim.lifecycle(Duration.ZERO, Duration.ofMillis(Long.parseLong(a[1])));
+                            List<String> ids = new ArrayList<>();
+                            for (int i = Integer.parseInt(a[0]); i > 0; i--) {
+                                ids.add(sim.createRun(ExtendSimulator.DEFAULT_WORKFLOW_ID, Map.of()));
+                            }
+                            yield String.join(",", ids);
+                        }
+                        case "canceldelay" -> {
+                            sim.cancelDelay(Duration.ofMillis(Long.parseLong(c[1])));
+                            yield "";
+                        }
+                        case "clearruns" -> {
+                            sim.clearRuns();
+                            yield "";
+                        }
+                        case "ratelimitcat" -> {
+                            String[] a = c[1].split(" ");
+                            sim.faults().rateLimit(a[0], Integer.parseInt(a[1]));
+                            yield "";
+                        }
+                        case "catcounts" -> sim.faults().requestCount(c[1]) + " " + sim.faults().rateLimitedCount(c[1]);
+                        case "kinds" -> {
+                            Map<String, Long> kinds = new TreeMap<>();
+                            for (RecordedRequest q : sim.journal()) {
+                                kinds.merge(q.method() + " " + kind(q.path()) + " " + q.responseStatus(), 1L,
+                                        Long::sum);
+                            }
+                            yield counted(kinds);
+                        }
+                        case "batchstatuses" -> {
+                            Map<String, Long> statuses = new TreeMap<>();
+                            for (String id : sim.runIds()) {
+                                ObjectNode run = sim.run(id);
+                                if (c[1].equals(run.path("batchId").asText(null))) {
+                                    statuses.merge(run.path("status").asText(), 1L, Long::sum);
+                                }
+                            }
+                            yield counted(statuses);
+                        }
                         case "cancelled" -> Long.toString(Arrays.stream(c[1].split(","))
                                 .filter(id -> "CANCELLED".equals(sim.status(id))).count());
                         case "journal" -> {
-                            StringBuilder csv = new StringBuilder("sequence,receivedAtMicros,status\n");
+                            StringBuilder csv = new StringBuilder("sequence,receivedAtMicros,status,request\n");
                             for (RecordedRequest q : sim.journal()) {
                                 csv.append(q.sequence()).append(',')
                                         .append(q.receivedAt().getEpochSecond() * 1_000_000L
                                                 + q.receivedAt().getNano() / 1000)
-                                        .append(',').append(q.responseStatus()).append('\n');
+                                        .append(',').append(q.responseStatus()).append(',').append(q.method())
+                                        .append(' ').append(kind(q.path())).append('\n');
                             }
                             Files.writeString(Path.of(c[1]), csv);
                             yield "";
@@ -175,5 +306,17 @@ public final class SimulatorProcess implements AutoCloseable {
             }
         }
         System.exit(0);
+    }
+
+    /** {@code /workflow_runs} is a list, {@code /workflow_runs/{id}} a run, {@code /workflow_runs/{id}/cancel} a cancel. */
+    private static String kind(String path) {
+        String[] seg = path.replaceAll("^/+|/+$", "").split("/");
+        return seg.length == 1 ? "list" : seg.length == 2 ? "run" : seg[seg.length - 1];
+    }
+
+    private static String counted(Map<String, Long> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return sb.toString();
     }
 }
