@@ -64,6 +64,7 @@ public final class ExtendSimulator implements AutoCloseable {
     private final ProcessorRunStore processorRuns;
     private final Journal journal;
     private final ScriptedFaults scripted;
+    private final Webhooks webhooks;
     private final SimulatorServer server;
 
     ExtendSimulator(SimulatorBuilder b) {
@@ -75,10 +76,11 @@ public final class ExtendSimulator implements AutoCloseable {
         this.runs = new RunStore(b.seed, clock, settings);
         this.processorRuns = new ProcessorRunStore(b.seed, clock, settings);
         this.journal = new Journal(b.journalCapacity);
+        this.webhooks = new Webhooks(b.seed, clock);
         ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings, faults),
                 new ListEndpoint<>(runs.index(), clock, RUN_STATUSES,
                         Map.of("workflowId", "workflow", "batchId", "batch")),
-                new ProcessorEndpoints(processorRuns, clock, settings));
+                new ProcessorEndpoints(processorRuns, clock, settings), new WebhookApi(webhooks, clock));
         this.scripted = new ScriptedFaults(faults, router::api);
         this.server = new SimulatorServer(b.port, b.httpThreads, b.seed, journal, faults, scripted::decide);
     }
