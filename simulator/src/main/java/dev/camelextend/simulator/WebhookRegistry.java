@@ -157,7 +157,7 @@ final class WebhookRegistry {
 
     /**
      * The enabled endpoints with a subscription to {@code workflowId} that has {@code eventType}, oldest first; each
-     * endpoint once. Called while a run's lock is held.
+     * endpoint once, since it has at most one subscription per resource. Called while a run's lock is held.
      */
     List<WebhookEndpoint> targets(String workflowId, String eventType) {
         if (subscriptionCount == 0) {
@@ -169,7 +169,7 @@ final class WebhookRegistry {
                 if ("workflow".equals(s.resourceType()) && s.resourceId().equals(workflowId)
                         && s.enabledEvents().contains(eventType)) {
                     WebhookEndpoint e = endpoints.get(s.endpointId());
-                    if (e != null && e.enabled() && !out.contains(e)) {
+                    if (e != null && e.enabled()) {
                         out.add(e);
                     }
                 }

@@ -1,34 +1,133 @@
-// Owns: the webhook side of one simulator, wired together: the registry of endpoints and subscriptions, and clearing
-// it.
+// Owns: the webhook side of one simulator, wired together: the registry, the run events, the dispatcher, the delivery
+// journal and the lifecycle ticker; its threads, started when the first endpoint is made and ended by close; and
+// clearing all of it.
 package dev.camelextend.simulator;
 
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Created with the simulator. */
+import static dev.camelextend.simulator.SimSupport.threads;
+
+/**
+ * Created with the simulator; a simulator whose tests never make an endpoint never starts a webhook thread. The
+ * threads ({@code extend-simulator-PORT-webhook-N}, {@value #THREADS}) send, time out and retry deliveries and tick the
+ * lifecycle; the JDK HttpClient adds its own selector thread.
+ */
 final class Webhooks {
 
-    private final WebhookRegistry registry;
-    private final SimulatorClock clock;
+    static final int THREADS = 2;
 
-    Webhooks(long seed, SimulatorClock clock) {
-        this.registry = new WebhookRegistry(seed);
+    private final SimulatorClock clock;
+    private final IntSupplier port;
+    private final WebhookRegistry registry;
+    private final WebhookJournal journal = new WebhookJournal();
+    private final WebhookDispatcher dispatcher;
+    private final RunEvents events;
+    private LifecycleTicker ticker;
+    private ScheduledThreadPoolExecutor executor; // guarded by this
+    private boolean closed;
+
+    Webhooks(long seed, SimulatorClock clock, SimulatorFaults faults, WebhookDispatcher.Options options,
+            IntSupplier port) {
         this.clock = clock;
+        this.port = port;
+        this.registry = new WebhookRegistry(seed);
+        this.dispatcher = new WebhookDispatcher(options, registry::endpoint, journal);
+        this.events = new RunEvents(registry, dispatcher, this::payloadFor, faults, seed);
+    }
+
+    /** The listener the workflow runs tell when they settle. */
+    SimRun.SettleListener runEvents() {
+        return events;
+    }
+
+    /** The workflow runs whose lifecycle the ticker follows; given once, after the run store exists. */
+    void watch(RunIndex<SimRun> runs) {
+        this.ticker = new LifecycleTicker(runs, clock);
     }
 
     WebhookRegistry registry() {
         return registry;
     }
 
-    /** @throws IllegalStateException when the registry is full */
+    WebhookJournal journal() {
+        return journal;
+    }
+
+    int pendingDeliveries() {
+        return dispatcher.outstanding();
+    }
+
+    void duplicateNext() {
+        events.duplicateNext();
+    }
+
+    /**
+     * Makes an endpoint; the first one starts the threads. Called with no lock held: starting sweeps the due runs.
+     *
+     * @throws IllegalStateException when the registry is full, or the simulator is closed
+     */
     WebhookEndpoint createEndpoint(String url, String name, String status, List<String> events, String apiVersion,
             ObjectNode advancedOptions) {
+        start();
         return registry.createEndpoint(url, name, status, events, apiVersion, advancedOptions, clock.now());
     }
 
-    /** Forgets every endpoint and subscription. */
+    /** Forgets every endpoint, subscription, unfinished delivery and journal entry; the threads stay. */
     void clear() {
+        dispatcher.clear();
         registry.clear();
+        events.clear();
+        journal.clear();
+    }
+
+    /** Stops delivering and ends the threads. Idempotent. */
+    void close() {
+        ScheduledThreadPoolExecutor e;
+        synchronized (this) {
+            closed = true;
+            e = executor;
+        }
+        if (ticker != null) {
+            ticker.stop();
+        }
+        dispatcher.close();
+        if (e != null) {
+            e.shutdownNow();
+            try {
+                e.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void start() {
+        ScheduledThreadPoolExecutor started;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("ExtendSimulator is closed");
+            }
+            if (executor != null) {
+                return;
+            }
+            int p = port.getAsInt();
+            executor = new ScheduledThreadPoolExecutor(THREADS,
+                    threads("extend-simulator-" + (p < 0 ? "unstarted" : Integer.toString(p)) + "-webhook-"));
+            executor.setRemoveOnCancelPolicy(true); // cancelled timeouts and retries leave the queue at once
+            started = executor;
+        }
+        dispatcher.start(started);
+        ticker.start(started);
+    }
+
+    /** The payload an endpoint gets: the run inline. */
+    private JsonNode payloadFor(WebhookEndpoint endpoint, ObjectNode run, byte[] runBytes) {
+        return run;
     }
 }
