@@ -1,6 +1,7 @@
 // Owns: the rules every API request passes before its endpoint (Authorization: Bearer <key>, the
-// x-extend-api-version header, the rate limit) and the path matching that picks the endpoint (workflow runs, the
-// four kinds of processor run, webhook endpoints and subscriptions).
+// x-extend-api-version header, the rate limit), the one path exempt from them (signed payload URLs), and the path
+// matching that picks the endpoint (workflow runs, the four kinds of processor run, webhook endpoints and
+// subscriptions).
 package dev.camelextend.simulator;
 
 import static dev.camelextend.simulator.ErrorReplies.error;
@@ -29,6 +30,12 @@ final class ApiRouter {
 
     /** Authentication, version, rate limit, routes. */
     Reply api(SimRequest req) {
+        String raw = req.rawPath() == null ? "" : req.rawPath();
+        if (raw.startsWith(SignedPayloads.PATH) && raw.length() > SignedPayloads.PATH.length()
+                && raw.indexOf('/', SignedPayloads.PATH.length()) < 0) {
+            // a signed URL is its own credential, as a presigned download is: no key, no version, no rate limit
+            return webhooks.signedPayload(raw.substring(SignedPayloads.PATH.length()), req);
+        }
         String auth = req.header("authorization");
         if (auth == null || auth.isBlank()) {
             return error(401, "UNAUTHORIZED", "Missing API key: send an Authorization: Bearer <API key> header", false,

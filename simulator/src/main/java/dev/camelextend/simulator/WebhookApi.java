@@ -1,6 +1,7 @@
-// Owns: the webhook management endpoints of the simulated API: POST/GET /webhook_endpoints, GET/POST/DELETE
+// Owns: the webhook endpoints of the simulated API: POST/GET /webhook_endpoints, GET/POST/DELETE
 // /webhook_endpoints/{id}, POST/GET /webhook_subscriptions (the create is an upsert), GET/POST/DELETE
-// /webhook_subscriptions/{id}, with their list filters and cursor, and Extend's answers and refusals.
+// /webhook_subscriptions/{id}, with their list filters and cursor, and Extend's answers and refusals; and the way to
+// the signed payload URLs (GET /webhook_payloads/{token}).
 package dev.camelextend.simulator;
 
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,11 @@ final class WebhookApi {
         this.webhooks = webhooks;
         this.registry = webhooks.registry();
         this.clock = clock;
+    }
+
+    /** The payload behind a signed URL; the router sends these requests here before any API rule. */
+    Reply signedPayload(String token, SimRequest req) {
+        return webhooks.signedPayload(token, req);
     }
 
     // ---- endpoints ----

@@ -1,6 +1,6 @@
 // Owns: the webhook side of one simulator, wired together: the registry, the run events, the dispatcher, the delivery
-// journal and the lifecycle ticker; its threads, started when the first endpoint is made and ended by close; and
-// clearing all of it.
+// journal, the signed payloads and the lifecycle ticker; whether an endpoint gets its payload inline or as a signed
+// URL; its threads, started when the first endpoint is made and ended by close; and clearing all of it.
 package dev.camelextend.simulator;
 
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import static dev.camelextend.simulator.SimSupport.MAPPER;
 import static dev.camelextend.simulator.SimSupport.threads;
 
 /**
@@ -26,6 +27,7 @@ final class Webhooks {
     private final IntSupplier port;
     private final WebhookRegistry registry;
     private final WebhookJournal journal = new WebhookJournal();
+    private final SignedPayloads payloads = new SignedPayloads(SignedPayloads.CAPACITY);
     private final WebhookDispatcher dispatcher;
     private final RunEvents events;
     private LifecycleTicker ticker;
@@ -59,6 +61,11 @@ final class Webhooks {
         return journal;
     }
 
+    /** {@code GET /webhook_payloads/{token}}. */
+    Reply signedPayload(String token, SimRequest req) {
+        return payloads.answer(token, req, clock.now());
+    }
+
     int pendingDeliveries() {
         return dispatcher.outstanding();
     }
@@ -84,6 +91,7 @@ final class Webhooks {
         registry.clear();
         events.clear();
         journal.clear();
+        payloads.clear();
     }
 
     /** Stops delivering and ends the threads. Idempotent. */
@@ -126,8 +134,22 @@ final class Webhooks {
         ticker.start(started);
     }
 
-    /** The payload an endpoint gets: the run inline. */
+    /**
+     * The payload an endpoint gets: the run inline, or with {@code payload.format: "url"} (above the threshold, if
+     * one is set) a {@code signed_data_url} to it, with the run's ID and metadata so that a receiver can decide before
+     * fetching. Inline before the simulator has a port to point a URL at.
+     */
     private JsonNode payloadFor(WebhookEndpoint endpoint, ObjectNode run, byte[] runBytes) {
-        return run;
+        int p = port.getAsInt();
+        if (p < 0 || !endpoint.deliversAsUrl(runBytes.length)) {
+            return run;
+        }
+        String token = payloads.put(runBytes, clock.now());
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("object", "signed_data_url");
+        n.put("data", "http://127.0.0.1:" + p + SignedPayloads.PATH + token);
+        n.set("id", run.get("id"));
+        n.set("metadata", run.get("metadata").deepCopy());
+        return n;
     }
 }
