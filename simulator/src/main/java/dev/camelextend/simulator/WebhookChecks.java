@@ -147,7 +147,7 @@ final class WebhookChecks {
         return null;
     }
 
-    private static String checkUrl(JsonNode url) {
+    static String checkUrl(JsonNode url) {
         if (url == null || !url.isTextual() || url.asText().isBlank()) {
             return "url is required; Path: url";
         }
