@@ -288,6 +288,28 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void onTheSystemClockRunsSettleAndAreDeliveredWhenTheirTimeComesWithoutAnyRead() throws Exception {
+        sim.close();
+        sim = ExtendSimulator.builder().clock(SimulatorClock.system()).processingDuration(Duration.ofMillis(300))
+                .cancelDelay(Duration.ofMillis(200)).build().start();
+        http = new SimHttp(sim);
+        sim.registerWebhook(receiver.url(), WORKFLOW);
+        long t0 = System.nanoTime();
+        String first = sim.createRun(WORKFLOW, Map.of());
+        String second = sim.createRun(WORKFLOW, Map.of(ExtendSimulator.OUTCOME_METADATA_KEY, "FAILED"));
+        String cancelled = sim.seedRun("PROCESSING");
+        assertEquals("CANCELLING", json(http.cancel(cancelled)).get("status").asText());
+        List<WebhookReceiver.Received> got = receiver.await(3, WAIT);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(3, got.size());
+        assertTrue(ms >= 300, "not before the processing ends: " + ms + " ms");
+        Map<String, String> typeByRun = got.stream().map(WebhookReceiver.Received::json).collect(Collectors.toMap(
+                e -> e.at("/payload/id").asText(), e -> e.get("eventType").asText()));
+        assertEquals(Map.of(first, "workflow_run.completed", second, "workflow_run.failed", cancelled,
+                "workflow_run.cancelled"), typeByRun);
+    }
+
+    @Test
     void theWebhookThreadsEndWithTheSimulator() throws Exception {
         int port = sim.port();
         sim.registerWebhook(receiver.url(), WORKFLOW);
