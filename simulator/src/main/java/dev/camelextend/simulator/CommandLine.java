@@ -181,7 +181,8 @@ final class CommandLine {
     private static String webhookUrl(String value) {
         String problem = WebhookChecks.checkUrl(SimSupport.MAPPER.getNodeFactory().textNode(value));
         if (problem != null) {
-            throw new IllegalArgumentException("--webhook-url needs an absolute http or https URL, got '" + value + "'");
+            throw new IllegalArgumentException("--webhook-url needs an absolute http or https URL, got '" + value
+                    + "'");
         }
         return value;
     }

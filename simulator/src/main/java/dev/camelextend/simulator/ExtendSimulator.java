@@ -389,6 +389,9 @@ public final class ExtendSimulator implements AutoCloseable {
      */
     public WebhookRegistration registerWebhook(String url, String workflowId, String... events) {
         String wf = workflowId == null ? DEFAULT_WORKFLOW_ID : workflowId;
+        if (wf.isBlank()) {
+            throw new IllegalArgumentException("workflowId must not be blank; null picks " + DEFAULT_WORKFLOW_ID);
+        }
         List<String> chosen = events.length == 0 ? WORKFLOW_RUN_EVENTS : List.of(events);
         ObjectNode endpoint = SimSupport.MAPPER.createObjectNode()
                 .put("url", url).put("name", "Simulator webhook").put("apiVersion", API_VERSION);

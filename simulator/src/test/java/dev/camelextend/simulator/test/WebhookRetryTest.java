@@ -228,7 +228,8 @@ class WebhookRetryTest {
     void customHeadersGoWithEveryDeliveryAndCannotReplaceTheSignature() throws Exception {
         HttpResponse<String> r = http.post("/webhook_endpoints", "{\"url\":\"" + receiver.url() + "\",\"name\":\"n\","
                 + "\"enabledEvents\":[],\"apiVersion\":\"2026-02-09\","
-                + "\"advancedOptions\":{\"headers\":{\"X-Team\":\"billing\",\"Authorization\":\"Bearer hook-token\"}}}");
+                + "\"advancedOptions\":{\"headers\":{\"X-Team\":\"billing\","
+                + "\"Authorization\":\"Bearer hook-token\"}}}");
         JsonNode endpoint = json(r);
         http.post("/webhook_subscriptions", WebhookApiTest.subscriptionBody(endpoint.get("id").asText(), WORKFLOW,
                 "workflow_run.cancelled"));
@@ -255,6 +256,7 @@ class WebhookRetryTest {
         assertThrows(IllegalArgumentException.class, () -> sim.registerWebhook("ftp://127.0.0.1/x", WORKFLOW));
         assertThrows(IllegalArgumentException.class,
                 () -> sim.registerWebhook(receiver.url(), WORKFLOW, "extract_run.processed"));
+        assertThrows(IllegalArgumentException.class, () -> sim.registerWebhook(receiver.url(), " "));
         assertFalse(b.webhookRetries(0).webhookRetryDelay(Duration.ZERO).toString().isEmpty());
     }
 
