@@ -1,11 +1,13 @@
 // Runs Extend's official TypeScript SDK (npm extend-ai@1.17.0) against a running ExtendSimulator.
 // Driven by dev.camelextend.simulator.test.SdkCompatTest, which starts the simulator, seeds runs and passes:
 //   SIM_BASE_URL, SIM_API_KEY, SIM_RUNS = {"pending","processing","processed","processedCount"} (JSON), and for the
-//   processors mode SIM_RUNS = {"extractProcessing","parsePending","classifyParent","classifyCount"}
-// Usage: node sdk-compat.cjs main | rate-limit | refusal <status> | processors
+//   processors mode SIM_RUNS = {"extractProcessing","parsePending","classifyParent","classifyCount"}, and for the
+//   webhooks mode SIM_RUNS = {"workflowId"}
+// Usage: node sdk-compat.cjs main | rate-limit | refusal <status> | processors | webhooks
 // Prints one "ok - <check>" or "not ok - <check>: <why>" line per check and a summary line; exits 1 if a check failed.
 "use strict";
 
+const http = require("http");
 const { ExtendClient, Extend, ExtendError } = require("extend-ai");
 
 const baseUrl = process.env.SIM_BASE_URL;
@@ -251,6 +253,115 @@ async function refusal(status) {
   });
 }
 
+/**
+ * The webhook management API through the SDK's generated clients, and deliveries checked by the SDK's own
+ * verifyAndParse, isSignedUrlEvent and fetchSignedPayload. The receiver is a Node server on 127.0.0.1.
+ */
+async function webhooks() {
+  const received = [];
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(204);
+      res.end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}/hooks`;
+  const waitFor = async (n) => {
+    const t0 = Date.now();
+    while (received.length < n && Date.now() - t0 < 10000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert(received.length >= n, `${received.length} deliveries received, expected ${n}`);
+    return received;
+  };
+  const cancelledRun = async () => {
+    const run = await client.workflowRuns.create({ workflow: { id: runs.workflowId },
+      file: { url: "https://example.com/files/sdk-webhook.pdf" } });
+    await client.workflowRuns.cancel(run.id);
+    return run.id;
+  };
+  let endpoint;
+
+  await check("webhook-endpoint-create", async () => {
+    endpoint = await client.webhookEndpoints.create({ url, name: "sdk-compat", enabledEvents: [],
+      apiVersion: "2026-02-09" });
+    assert(endpoint.object === "webhook_endpoint" && /^wh_/.test(endpoint.id), JSON.stringify(endpoint));
+    assert(/^wss_/.test(endpoint.signingSecret), "signingSecret in the create answer");
+    assert(endpoint.status === "enabled" && endpoint.advancedOptions === null, JSON.stringify(endpoint));
+  });
+
+  await check("webhook-endpoint-workflow-run-event-refused", async () => {
+    await expectError(() => client.webhookEndpoints.create({ url, name: "global", apiVersion: "2026-02-09",
+      enabledEvents: ["workflow_run.cancelled"] }), Extend.BadRequestError, 400, "INVALID_REQUEST");
+  });
+
+  await check("webhook-endpoint-retrieve-update-list", async () => {
+    const got = await client.webhookEndpoints.retrieve(endpoint.id);
+    assert(got.id === endpoint.id && got.signingSecret === undefined, "no secret after creation");
+    const updated = await client.webhookEndpoints.update(endpoint.id, { name: "renamed" });
+    assert(updated.name === "renamed" && updated.url === url, JSON.stringify(updated));
+    const page = await client.webhookEndpoints.list({ status: "enabled" });
+    assert(page.object === "list" && page.data.some((e) => e.id === endpoint.id), JSON.stringify(page));
+  });
+
+  await check("webhook-subscription-upsert", async () => {
+    const first = await client.webhookSubscriptions.create({ webhookEndpointId: endpoint.id, resourceType: "workflow",
+      resourceId: runs.workflowId, enabledEvents: ["workflow_run.completed"] });
+    const again = await client.webhookSubscriptions.create({ webhookEndpointId: endpoint.id, resourceType: "workflow",
+      resourceId: runs.workflowId, enabledEvents: ["workflow_run.cancelled"] });
+    assert(first.object === "webhook_subscription" && /^whes_/.test(first.id), JSON.stringify(first));
+    assert(again.id === first.id && again.enabledEvents.join() === "workflow_run.cancelled", JSON.stringify(again));
+    const page = await client.webhookSubscriptions.list({ webhookEndpointId: endpoint.id });
+    assert(page.data.length === 1 && page.data[0].id === first.id, JSON.stringify(page));
+    const got = await client.webhookSubscriptions.retrieve(first.id);
+    assert(got.resourceId === runs.workflowId, JSON.stringify(got));
+  });
+
+  await check("webhook-delivery-verify-and-parse", async () => {
+    const runId = await cancelledRun();
+    const hook = (await waitFor(1))[0];
+    const event = client.webhooks.verifyAndParse(hook.body, hook.headers, endpoint.signingSecret);
+    assert(event.eventType === "workflow_run.cancelled", `eventType ${event.eventType}`);
+    assert(event.payload.id === runId && event.payload.status === "CANCELLED", JSON.stringify(event.payload));
+    assert(/^evt_/.test(event.eventId), `eventId ${event.eventId}`);
+    assert(!client.webhooks.verify(hook.body + " ", hook.headers, endpoint.signingSecret), "a changed body fails");
+    assert(!client.webhooks.verify(hook.body, hook.headers, "wss_another"), "another secret fails");
+  });
+
+  await check("webhook-signed-url-fetch", async () => {
+    const signed = await client.webhookEndpoints.create({ url, name: "signed", enabledEvents: [],
+      apiVersion: "2026-02-09", advancedOptions: { payload: { format: "url" } } });
+    await client.webhookSubscriptions.create({ webhookEndpointId: signed.id, resourceType: "workflow",
+      resourceId: runs.workflowId, enabledEvents: ["workflow_run.cancelled"] });
+    const deleted = await client.webhookEndpoints.delete(endpoint.id);
+    assert(deleted.id === endpoint.id, JSON.stringify(deleted));
+    const runId = await cancelledRun();
+    const hook = (await waitFor(2))[1];
+    let refused;
+    try {
+      client.webhooks.verifyAndParse(hook.body, hook.headers, signed.signingSecret);
+    } catch (e) {
+      refused = e;
+    }
+    assert(refused && refused.name === "SignedUrlNotAllowedError", `got ${refused}`);
+    const event = client.webhooks.verifyAndParse(hook.body, hook.headers, signed.signingSecret,
+      { allowSignedUrl: true });
+    assert(client.webhooks.isSignedUrlEvent(event), JSON.stringify(event));
+    assert(event.payload.id === runId, `payload.id ${event.payload.id}`);
+    const full = await client.webhooks.fetchSignedPayload(event);
+    assert(full.eventId === event.eventId && full.payload.object === "workflow_run" && full.payload.id === runId,
+      JSON.stringify(full).slice(0, 200));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert(received.length === 2, `the deleted endpoint got nothing more: ${received.length} deliveries`);
+  });
+
+  server.close();
+}
+
 (async () => {
   if (mode === "main") {
     await main();
@@ -260,6 +371,8 @@ async function refusal(status) {
     await refusal(Number(process.argv[3]));
   } else if (mode === "processors") {
     await processors();
+  } else if (mode === "webhooks") {
+    await webhooks();
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

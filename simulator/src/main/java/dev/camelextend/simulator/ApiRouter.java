@@ -1,6 +1,7 @@
 // Owns: the rules every API request passes before its endpoint (Authorization: Bearer <key>, the
-// x-extend-api-version header, the rate limit) and the path matching that picks the endpoint (workflow runs and the
-// four kinds of processor run).
+// x-extend-api-version header, the rate limit), the one path exempt from them (signed payload URLs), and the path
+// matching that picks the endpoint (workflow runs, the four kinds of processor run, webhook endpoints and
+// subscriptions).
 package dev.camelextend.simulator;
 
 import static dev.camelextend.simulator.ErrorReplies.error;
@@ -15,18 +16,26 @@ final class ApiRouter {
     private final RunEndpoints runs;
     private final ListEndpoint<SimRun> list;
     private final ProcessorEndpoints processors;
+    private final WebhookApi webhooks;
 
     ApiRouter(String apiKey, SimulatorFaults faults, RunEndpoints runs, ListEndpoint<SimRun> list,
-            ProcessorEndpoints processors) {
+            ProcessorEndpoints processors, WebhookApi webhooks) {
         this.apiKey = apiKey;
         this.faults = faults;
         this.runs = runs;
         this.list = list;
         this.processors = processors;
+        this.webhooks = webhooks;
     }
 
     /** Authentication, version, rate limit, routes. */
     Reply api(SimRequest req) {
+        String raw = req.rawPath() == null ? "" : req.rawPath();
+        if (raw.startsWith(SignedPayloads.PATH) && raw.length() > SignedPayloads.PATH.length()
+                && raw.indexOf('/', SignedPayloads.PATH.length()) < 0) {
+            // a signed URL is its own credential, as a presigned download is: no key, no version, no rate limit
+            return webhooks.signedPayload(raw.substring(SignedPayloads.PATH.length()), req);
+        }
         String auth = req.header("authorization");
         if (auth == null || auth.isBlank()) {
             return error(401, "UNAUTHORIZED", "Missing API key: send an Authorization: Bearer <API key> header", false,
@@ -63,6 +72,9 @@ final class ApiRouter {
         ProcessorKind kind = ProcessorKind.ofPath(seg[0]);
         if (kind != null) {
             return routeProcessor(kind, seg, req);
+        }
+        if ("webhook_endpoints".equals(seg[0]) || "webhook_subscriptions".equals(seg[0])) {
+            return routeWebhooks("webhook_endpoints".equals(seg[0]), seg, req);
         }
         if (!"workflow_runs".equals(seg[0])) {
             return noSuchEndpoint(req);
@@ -116,5 +128,33 @@ final class ApiRouter {
             return "POST".equals(m) ? processors.cancel(kind, id, req) : notAllowed(req, "POST");
         }
         return noSuchEndpoint(req);
+    }
+
+    /** {@code /webhook_endpoints} and {@code /webhook_subscriptions}: list, create; get, update (POST), delete. */
+    private Reply routeWebhooks(boolean endpoints, String[] seg, SimRequest req) {
+        String m = req.method();
+        if (seg.length == 1) {
+            return switch (m) {
+                case "GET" -> endpoints ? webhooks.listEndpoints(req) : webhooks.listSubscriptions(req);
+                case "POST" -> endpoints ? webhooks.createEndpoint(req) : webhooks.createSubscription(req);
+                default -> notAllowed(req, "GET, POST");
+            };
+        }
+        if (seg.length != 2) {
+            return noSuchEndpoint(req);
+        }
+        String what = endpoints ? "Webhook endpoint" : "Webhook subscription";
+        String id;
+        try {
+            id = SimSupport.percentDecode(seg[1]);
+        } catch (IllegalArgumentException e) {
+            return ErrorReplies.notFound(what, req);
+        }
+        return switch (m) {
+            case "GET" -> endpoints ? webhooks.getEndpoint(id, req) : webhooks.getSubscription(id, req);
+            case "POST" -> endpoints ? webhooks.updateEndpoint(id, req) : webhooks.updateSubscription(id, req);
+            case "DELETE" -> endpoints ? webhooks.deleteEndpoint(id, req) : webhooks.deleteSubscription(id, req);
+            default -> notAllowed(req, "GET, POST, DELETE");
+        };
     }
 }

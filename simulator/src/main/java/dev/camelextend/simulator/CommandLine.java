@@ -1,10 +1,11 @@
 // Owns: the standalone command line: parsing the flags into a SimulatorBuilder and the runtime settings (seeded runs
-// and batch, rate limits), the usage text, and starting a simulator and printing its base URL, API key, runs, batch
-// and rate limits.
+// and batch, rate limits, webhook URLs), the usage text, and starting a simulator and printing its base URL, API key,
+// runs, batch, rate limits and webhooks.
 package dev.camelextend.simulator;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,10 +26,12 @@ final class CommandLine {
     /** the limits given per category; a category without a flag of its own takes {@code --rate}, if given */
     private final Map<RateLimits.Category, Integer> rates;
     private final Integer rate;
+    /** each gets an endpoint subscribed to every workflow_run event of the default workflow */
+    private final List<String> webhookUrls;
     private final boolean help;
 
     private CommandLine(SimulatorBuilder builder, int port, int seedRuns, int seedBatch, List<String> batchStatuses,
-            Map<RateLimits.Category, Integer> rates, Integer rate, boolean help) {
+            Map<RateLimits.Category, Integer> rates, Integer rate, List<String> webhookUrls, boolean help) {
         this.builder = builder;
         this.port = port;
         this.seedRuns = seedRuns;
@@ -36,6 +39,7 @@ final class CommandLine {
         this.batchStatuses = batchStatuses;
         this.rates = rates;
         this.rate = rate;
+        this.webhookUrls = webhookUrls;
         this.help = help;
     }
 
@@ -52,10 +56,11 @@ final class CommandLine {
         List<String> batchStatuses = BATCH_MIX;
         Map<RateLimits.Category, Integer> rates = new EnumMap<>(RateLimits.Category.class);
         Integer rate = null;
+        List<String> webhookUrls = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if ("--help".equals(flag) || "-h".equals(flag)) {
-                return new CommandLine(b, port, seedRuns, seedBatch, batchStatuses, rates, rate, true);
+                return new CommandLine(b, port, seedRuns, seedBatch, batchStatuses, rates, rate, webhookUrls, true);
             }
             int eq = flag.indexOf('=');
             String value;
@@ -86,6 +91,7 @@ final class CommandLine {
                 case "--cancel-delay-ms" -> b.cancelDelay(Duration.ofMillis(intArg(flag, value)));
                 case "--processing-ms" -> b.processingDuration(Duration.ofMillis(intArg(flag, value)));
                 case "--pending-ms" -> b.pendingDuration(Duration.ofMillis(intArg(flag, value)));
+                case "--webhook-url" -> webhookUrls.add(webhookUrl(value));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
@@ -95,7 +101,8 @@ final class CommandLine {
         if (seedBatch < 0) {
             throw new IllegalArgumentException("--seed-batch must be >= 0");
         }
-        return new CommandLine(b, port, seedRuns, seedBatch, batchStatuses, rates, rate, false);
+        return new CommandLine(b, port, seedRuns, seedBatch, batchStatuses, rates, rate, List.copyOf(webhookUrls),
+                false);
     }
 
     boolean help() {
@@ -108,10 +115,14 @@ final class CommandLine {
     }
 
     /**
-     * Starts the simulator, seeds the runs in mixed statuses and the batch, sets the rate limits, and prints to
-     * {@code out} the base URL, the API key, every seeded run, then one line for the batch and one for the rate limits
-     * (each only when asked for). The lines before them stay as they were, since scripts and tests read them. The
-     * caller closes the simulator.
+     * Starts the simulator, seeds the runs in mixed statuses and the batch, sets the rate limits, registers the
+     * webhooks, and prints to {@code out} the base URL, the API key, every seeded run, then one line for the batch, one
+     * for the rate limits and one per webhook (each only when asked for). The lines before them stay as they were,
+     * since scripts and tests read them. The caller closes the simulator.
+     * <p>
+     * A webhook line ends with the endpoint's signing secret, so that a receiver started beside the simulator can
+     * verify the deliveries: the simulator's secrets are as fake as its API key. A real Extend secret is never to be
+     * printed or logged.
      *
      * @throws IllegalStateException when the port cannot be bound (cause: the {@link java.io.IOException})
      */
@@ -149,6 +160,11 @@ final class CommandLine {
             }
             out.println(line);
         }
+        for (String url : webhookUrls) {
+            WebhookRegistration w = sim.registerWebhook(url, ExtendSimulator.DEFAULT_WORKFLOW_ID);
+            out.println("webhook " + w.url() + " (endpoint " + w.endpointId() + ", subscription " + w.subscriptionId()
+                    + " to " + w.workflowId() + ") signing secret: " + w.signingSecret());
+        }
         out.flush();
         return sim;
     }
@@ -157,7 +173,18 @@ final class CommandLine {
         return "usage: java -jar camel-extend-simulator.jar [--port N] [--api-key KEY] [--seed-runs N]"
                 + " [--seed-batch N] [--seed-batch-statuses S1,S2,...] [--seed S]"
                 + " [--cancel-refusal-status 400|409|422] [--cancel-delay-ms MS] [--pending-ms MS]"
-                + " [--processing-ms MS] [--rate N] [--read-rate N] [--write-rate N] [--run-rate N] [--help]";
+                + " [--processing-ms MS] [--rate N] [--read-rate N] [--write-rate N] [--run-rate N]"
+                + " [--webhook-url URL] [--help]";
+    }
+
+    /** An http or https URL, checked as {@code POST /webhook_endpoints} checks it. */
+    private static String webhookUrl(String value) {
+        String problem = WebhookChecks.checkUrl(SimSupport.MAPPER.getNodeFactory().textNode(value));
+        if (problem != null) {
+            throw new IllegalArgumentException("--webhook-url needs an absolute http or https URL, got '" + value
+                    + "'");
+        }
+        return value;
     }
 
     /** A comma-separated list of run statuses, each checked. */

@@ -1,13 +1,17 @@
 // Owns: the public face of the simulator: its constants, the SimulatorBuilder, start/close, and the API tests call (runs,
-// settings, scripted answers, journal, reset). It wires the parts together and delegates to them: SimulatorServer
-// (HTTP), ApiRouter (rules and routes), RunStore (runs), ScriptedFaults (scripted answers and faults), Journal.
+// settings, scripted answers, journal, webhooks, reset). It wires the parts together and delegates to them:
+// SimulatorServer (HTTP), ApiRouter (rules and routes), RunStore (runs), ScriptedFaults (scripted answers and faults),
+// Journal, Webhooks (endpoints, subscriptions, deliveries).
 package dev.camelextend.simulator;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,6 +43,13 @@ public final class ExtendSimulator implements AutoCloseable {
     public static final String DEFAULT_WORKFLOW_ID = "workflow_BMlfq_yWM3sT-ZzvCnA3f";
     /** Metadata key that picks the final status of a run created over HTTP. */
     public static final String OUTCOME_METADATA_KEY = "simulator:outcome";
+    /**
+     * Metadata key that, set to {@code true} when the run is seeded or created, marks it as started from Extend's
+     * dashboard instead of through the API: as Extend documents, such runs trigger no webhook.
+     */
+    public static final String DASHBOARD_METADATA_KEY = "simulator:dashboard";
+    /** The events of a workflow's runs, which only a subscription to that workflow delivers. */
+    public static final List<String> WORKFLOW_RUN_EVENTS = WebhookEventTypes.WORKFLOW_RUN;
     /** Every run status of the 2026-02-09 API. */
     public static final List<String> RUN_STATUSES = List.of("PENDING", "PROCESSING", "NEEDS_REVIEW", "REJECTED",
             "PROCESSED", "FAILED", "CANCELLED", "CANCELLING");
@@ -64,6 +75,7 @@ public final class ExtendSimulator implements AutoCloseable {
     private final ProcessorRunStore processorRuns;
     private final Journal journal;
     private final ScriptedFaults scripted;
+    private final Webhooks webhooks;
     private final SimulatorServer server;
 
     ExtendSimulator(SimulatorBuilder b) {
@@ -72,13 +84,16 @@ public final class ExtendSimulator implements AutoCloseable {
         this.faults = new SimulatorFaults(b.seed);
         this.settings = new SimulatorSettings(b.cancelRefusalStatus, b.cancelDelay, b.pendingDuration,
                 b.processingDuration, b.defaultOutcome, b.workflows);
-        this.runs = new RunStore(b.seed, clock, settings);
+        this.webhooks = new Webhooks(b.seed, clock, faults, new WebhookDispatcher.Options(b.webhookTimeout,
+                b.webhookRetries, b.webhookRetryDelay, b.webhookQueueCapacity, b.webhookConcurrency), () -> port0());
+        this.runs = new RunStore(b.seed, clock, settings, webhooks.runEvents());
+        webhooks.watch(runs.index());
         this.processorRuns = new ProcessorRunStore(b.seed, clock, settings);
         this.journal = new Journal(b.journalCapacity);
         ApiRouter router = new ApiRouter(apiKey, faults, new RunEndpoints(runs, clock, settings, faults),
                 new ListEndpoint<>(runs.index(), clock, RUN_STATUSES,
                         Map.of("workflowId", "workflow", "batchId", "batch")),
-                new ProcessorEndpoints(processorRuns, clock, settings));
+                new ProcessorEndpoints(processorRuns, clock, settings), new WebhookApi(webhooks, clock));
         this.scripted = new ScriptedFaults(faults, router::api);
         this.server = new SimulatorServer(b.port, b.httpThreads, b.seed, journal, faults, scripted::decide);
     }
@@ -102,6 +117,7 @@ public final class ExtendSimulator implements AutoCloseable {
      */
     @Override
     public void close() {
+        webhooks.close();
         server.close();
     }
 
@@ -122,6 +138,11 @@ public final class ExtendSimulator implements AutoCloseable {
             throw new IllegalStateException("ExtendSimulator is not started");
         }
         return port;
+    }
+
+    /** The bound port, or -1 before start. */
+    private int port0() {
+        return server.port();
     }
 
     /** The API key clients must send as {@code Authorization: Bearer <key>}. */
@@ -354,15 +375,104 @@ public final class ExtendSimulator implements AutoCloseable {
         return journal.requestCount();
     }
 
+    // ---- webhooks ----
+
+    /**
+     * Makes a webhook endpoint for {@code url} and subscribes it to {@code events} of the runs of {@code workflowId},
+     * as {@code POST /webhook_endpoints} and {@code POST /webhook_subscriptions} would (the same checks, the same
+     * 400 messages as {@link IllegalArgumentException}s).
+     *
+     * @param workflowId the workflow, or null for {@link #DEFAULT_WORKFLOW_ID}
+     * @param events     {@code workflow_run.*} events; none for all of {@link #WORKFLOW_RUN_EVENTS}
+     * @return the endpoint's ID, secret and subscription
+     * @throws IllegalStateException when the simulator keeps as many endpoints or subscriptions as it can
+     */
+    public WebhookRegistration registerWebhook(String url, String workflowId, String... events) {
+        String wf = workflowId == null ? DEFAULT_WORKFLOW_ID : workflowId;
+        if (wf.isBlank()) {
+            throw new IllegalArgumentException("workflowId must not be blank; null picks " + DEFAULT_WORKFLOW_ID);
+        }
+        List<String> chosen = events.length == 0 ? WORKFLOW_RUN_EVENTS : List.of(events);
+        ObjectNode endpoint = SimSupport.MAPPER.createObjectNode()
+                .put("url", url).put("name", "Simulator webhook").put("apiVersion", API_VERSION);
+        endpoint.putArray("enabledEvents");
+        checked(WebhookChecks.checkEndpointCreate(endpoint));
+        ArrayNode scoped = SimSupport.MAPPER.createArrayNode();
+        chosen.forEach(scoped::add);
+        checked(WebhookChecks.checkScopedEvents(scoped, "workflow"));
+        WebhookEndpoint e = webhooks.createEndpoint(url, "Simulator webhook", "enabled", List.of(), API_VERSION, null);
+        WebhookSubscription sub = webhooks.registry().upsert(e.id(), "workflow", wf, WebhookChecks.events(scoped),
+                clock.now());
+        if (sub == null) {
+            throw new IllegalStateException("The endpoint " + e.id() + " was deleted meanwhile");
+        }
+        return new WebhookRegistration(e.id(), sub.id(), url, wf, e.signingSecret());
+    }
+
+    private static void checked(String problem) {
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /**
+     * The webhook delivery journal, oldest first: one entry per attempt (an immutable snapshot; the newest 10,000).
+     */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.journal().snapshot();
+    }
+
+    /**
+     * Waits until the journal holds at least {@code count} entries, or {@code timeout} has passed; returns the entries
+     * either way (so a test can also assert that nothing came: {@code awaitWebhookDeliveries(1, ...)} empty).
+     *
+     * @param timeout 0 to 10 minutes
+     */
+    public List<WebhookDelivery> awaitWebhookDeliveries(int count, Duration timeout) {
+        return awaitWebhookDeliveries(d -> true, count, timeout);
+    }
+
+    /** {@link #awaitWebhookDeliveries(int, Duration)} counting only the entries {@code which} accepts. */
+    public List<WebhookDelivery> awaitWebhookDeliveries(Predicate<? super WebhookDelivery> which, int count,
+            Duration timeout) {
+        return webhooks.journal().await(Objects.requireNonNull(which, "which"), count, timeout);
+    }
+
+    /** Webhook deliveries not finished yet: waiting to be sent, in flight, or waiting for a retry. */
+    public int pendingWebhookDeliveries() {
+        return webhooks.pendingDeliveries();
+    }
+
+    /**
+     * Sends the next webhook delivery twice: the same event ID and body, two separate deliveries (each signed anew,
+     * each with its own retries), so that a receiver's deduplication on {@code eventId} can be tested. For a share of
+     * all deliveries see {@link SimulatorFaults#duplicateWebhookRate(double)}.
+     */
+    public ExtendSimulator duplicateNextWebhook() {
+        webhooks.duplicateNext();
+        return this;
+    }
+
+    /**
+     * Forgets every webhook endpoint and subscription, every delivery not finished yet and the delivery journal;
+     * {@link #reset()} does this too.
+     */
+    public ExtendSimulator clearWebhooks() {
+        webhooks.clear();
+        return this;
+    }
+
     /**
      * Back to a clean slate for the next test: journal cleared, faults and rate limit off (random re-seeded), scripted
-     * answers dropped, held exchanges aborted. Runs, clock and settings stay.
+     * answers dropped, held exchanges aborted, webhooks cleared ({@link #clearWebhooks()}). Runs, clock and settings
+     * stay.
      */
     public ExtendSimulator reset() {
         scripted.clear();
         faults.clear();
         server.abortHeld();
         clearJournal();
+        clearWebhooks();
         return this;
     }
 

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * As a {@code static} field the simulator starts before all tests and stops after all of them; as an instance field it
  * starts and stops around each test. Before each test {@link ExtendSimulator#reset()} runs: journal cleared, faults and
- * rate limit off, scripted answers and held exchanges dropped. Runs stay unless {@link #resetRunsBetweenTests(boolean)}
- * is set. Test methods may also declare an {@link ExtendSimulator} parameter.
+ * rate limit off, scripted answers and held exchanges dropped, webhooks cleared. Runs stay unless
+ * {@link #resetRunsBetweenTests(boolean)} is set. Test methods may also declare an {@link ExtendSimulator} parameter.
  */
 public final class ExtendSimulatorExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {

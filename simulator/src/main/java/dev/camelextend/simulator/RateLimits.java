@@ -41,7 +41,8 @@ final class RateLimits {
 
     /**
      * The category of a request, from its method and path: reads are GET; a POST that creates runs (to a collection,
-     * or its {@code /batch}) is RUN; every other POST, and DELETE, is WRITE.
+     * or its {@code /batch}) is RUN; every other POST, and DELETE, is WRITE. Creating a webhook endpoint or
+     * subscription submits no file, so it is WRITE.
      */
     static Category categoryOf(String method, String rawPath) {
         if ("GET".equals(method) || "HEAD".equals(method)) {
@@ -52,7 +53,8 @@ final class RateLimits {
             p = p.substring(0, p.length() - 1);
         }
         String[] seg = p.substring(1).split("/", -1);
-        boolean creates = seg.length == 1 || seg.length == 2 && "batch".equals(seg[1]);
+        boolean creates = (seg.length == 1 || seg.length == 2 && "batch".equals(seg[1]))
+                && !seg[0].startsWith("webhook_");
         return "POST".equals(method) && creates ? Category.RUN : Category.WRITE;
     }
 

@@ -53,6 +53,11 @@ final class RequestChecks {
         if (outcome != null && !(outcome.isTextual() && SimulatorSettings.OUTCOMES.contains(outcome.asText()))) {
             return key + " must be one of " + SimulatorSettings.OUTCOMES + "; Path: " + path + "." + key;
         }
+        String dashboard = ExtendSimulator.DASHBOARD_METADATA_KEY;
+        JsonNode flag = md.get(dashboard);
+        if (flag != null && !flag.isBoolean()) {
+            return dashboard + " must be true or false; Path: " + path + "." + dashboard;
+        }
         return null;
     }
 

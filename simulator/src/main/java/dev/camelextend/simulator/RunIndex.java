@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -70,6 +71,8 @@ final class RunIndex<R extends RunIndex.Member> {
     private final Object catchingUp = new Object();
     /** counts every add and every change of position, so that a list can tell which runs changed since it began */
     private final AtomicLong changes = new AtomicLong();
+    /** told of every instant registered, while the run's lock is held; null when nobody listens */
+    private volatile Consumer<Instant> dueHook;
 
     /** A run's entries in the index. The fields that change are guarded by the run's lock. */
     final class Slot {
@@ -134,6 +137,10 @@ final class RunIndex<R extends RunIndex.Member> {
         void dueAt(Instant at) {
             synchronized (due) {
                 due.add(new Due<>(at, run));
+            }
+            Consumer<Instant> hook = dueHook;
+            if (hook != null) {
+                hook.accept(at);
             }
         }
 
@@ -256,6 +263,22 @@ final class RunIndex<R extends RunIndex.Member> {
                 }
                 d.run().catchUp(now); // outside the queue's lock: a run registers new instants under its own lock
             }
+        }
+    }
+
+    /**
+     * Tells {@code hook} of every instant a run registers from now on (null: nobody), so that something can bring the
+     * run up to date then instead of at the next list. The hook is called while the run's lock is held.
+     */
+    void onDue(Consumer<Instant> hook) {
+        dueHook = hook;
+    }
+
+    /** The earliest instant registered and not yet caught up with, or null. */
+    Instant nextDue() {
+        synchronized (due) {
+            Due<R> d = due.peek();
+            return d == null ? null : d.at();
         }
     }
 

@@ -32,11 +32,13 @@ final class RunStore {
     private final Random idRandom;
     private final SimulatorClock clock;
     private final SimulatorSettings settings;
+    private final SimRun.SettleListener listener;
 
-    RunStore(long seed, SimulatorClock clock, SimulatorSettings settings) {
+    RunStore(long seed, SimulatorClock clock, SimulatorSettings settings, SimRun.SettleListener listener) {
         this.idRandom = new Random(seed);
         this.clock = clock;
         this.settings = settings;
+        this.listener = listener;
     }
 
     /** A run fixed in {@code status} (checked) until cancelled; returns its ID. */
@@ -229,7 +231,13 @@ final class RunStore {
                     wfIds[1], wfIds[2] };
         }
         return new SimRun(id, wf, name, versionId, version, versionName, batchId, createdAt, metadata, files, stepIds,
-                lifecycle);
+                lifecycle, isDashboardRun(metadata), listener);
+    }
+
+    /** Metadata {@code simulator:dashboard: true} marks a run as started from the dashboard, not through the API. */
+    private static boolean isDashboardRun(ObjectNode metadata) {
+        JsonNode flag = metadata == null ? null : metadata.get(ExtendSimulator.DASHBOARD_METADATA_KEY);
+        return flag != null && flag.isBoolean() && flag.asBoolean();
     }
 
     /** The file of a run created from a request's file input. */

@@ -1,7 +1,7 @@
 // Owns: one workflow run's state and its lifecycle on the SimulatorClock: PENDING -> PROCESSING -> final outcome for
 // created runs, a fixed status for seeded ones, and cancel (CANCELLING -> CANCELLED after the cancel delay, or the
 // run's own outcome when the cancel loses the race); it tells its RunIndex slot whenever its position in a list
-// changes.
+// changes, and its settle listener the moment it settles.
 package dev.camelextend.simulator;
 
 import java.io.IOException;
@@ -22,6 +22,15 @@ final class SimRun implements RunIndex.Member {
 
     static final Instant WORKFLOW_CREATED_AT = Instant.parse("2024-03-21T16:45:00Z");
 
+    /**
+     * Told once per run, when it reaches a settled status (PROCESSED, FAILED, NEEDS_REVIEW, REJECTED, CANCELLED) from
+     * an open one. Called while the run's lock is held, so the run is exactly as it settled: it must only read the run
+     * and hand work on, never wait.
+     */
+    interface SettleListener {
+        void settled(SimRun run);
+    }
+
     final String id;
     final String workflowId;
     final String workflowName;
@@ -35,6 +44,9 @@ final class SimRun implements RunIndex.Member {
     final String[] stepIds; // parse step run, extract step run, parse run, extract run, parse step, extract step
     /** false for seeded runs: they keep their status until cancelled */
     private final boolean lifecycle;
+    /** started from the dashboard, not through the API: Extend delivers no webhook for it */
+    final boolean dashboard;
+    private final SettleListener listener;
 
     String status;
     Instant updatedAt;
@@ -61,7 +73,7 @@ final class SimRun implements RunIndex.Member {
 
     SimRun(String id, String workflowId, String workflowName, String versionId, String version, String versionName,
            String batchId, Instant createdAt, ObjectNode metadata, List<SimFile> files, String[] stepIds,
-           boolean lifecycle) {
+           boolean lifecycle, boolean dashboard, SettleListener listener) {
         this.id = id;
         this.workflowId = workflowId;
         this.workflowName = workflowName;
@@ -74,6 +86,8 @@ final class SimRun implements RunIndex.Member {
         this.files = files;
         this.stepIds = stepIds;
         this.lifecycle = lifecycle;
+        this.dashboard = dashboard;
+        this.listener = listener;
         this.updatedAt = createdAt;
     }
 
@@ -142,6 +156,7 @@ final class SimRun implements RunIndex.Member {
     /** Applies every lifecycle transition that is due at {@code now}. */
     @Override
     public synchronized void catchUp(Instant now) {
+        boolean wasOpen = !isSettled();
         if ("PENDING".equals(status) && processingAt != null && !now.isBefore(processingAt)) {
             started(processingAt);
         }
@@ -162,6 +177,9 @@ final class SimRun implements RunIndex.Member {
             }
         }
         indexed();
+        if (wasOpen && isSettled()) {
+            listener.settled(this);
+        }
     }
 
     /**
@@ -184,7 +202,8 @@ final class SimRun implements RunIndex.Member {
         processingAt = null;
         finishAt = null;
         updatedAt = now;
-        if (delay.isZero() && loser == null) {
+        boolean cancelled = delay.isZero() && loser == null;
+        if (cancelled) {
             status = "CANCELLED";
             endTime = now;
         } else {
@@ -196,6 +215,9 @@ final class SimRun implements RunIndex.Member {
             }
         }
         indexed();
+        if (cancelled) {
+            listener.settled(this);
+        }
         return true;
     }
 
@@ -207,6 +229,11 @@ final class SimRun implements RunIndex.Member {
     /** What the run would end in if nothing stopped it: its planned outcome, PROCESSED for a seeded run. */
     synchronized String plannedOutcome() {
         return outcome != null ? outcome : "PROCESSED";
+    }
+
+    /** True in a status no lifecycle leaves (the run waits for nothing Extend does). Never true before seeding. */
+    private boolean isSettled() {
+        return status != null && WebhookEventTypes.ofSettledRun(status) != null;
     }
 
     synchronized boolean isCancellable() {

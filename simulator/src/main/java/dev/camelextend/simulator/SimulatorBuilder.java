@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How an {@link ExtendSimulator} is set up before it starts: its key, port, run lifecycle, clock, seed and threads.
- * Each setter checks its value at once. Get one from {@link ExtendSimulator#builder()}.
+ * How an {@link ExtendSimulator} is set up before it starts: its key, port, run lifecycle, clock, seed, threads and
+ * webhook deliveries. Each setter checks its value at once. Get one from {@link ExtendSimulator#builder()}.
  */
 public final class SimulatorBuilder {
     String apiKey = ExtendSimulator.DEFAULT_API_KEY;
@@ -22,6 +22,11 @@ public final class SimulatorBuilder {
     int httpThreads = 4;
     int journalCapacity = 100_000;
     final Map<String, String> workflows = new LinkedHashMap<>();
+    Duration webhookTimeout = Duration.ofSeconds(30);
+    int webhookRetries = 3;
+    Duration webhookRetryDelay = Duration.ofSeconds(1);
+    int webhookQueueCapacity = 1000;
+    int webhookConcurrency = 4;
 
     SimulatorBuilder() {
     }
@@ -107,6 +112,62 @@ public final class SimulatorBuilder {
     /** Names a workflow ID; runs of unknown workflows are named "Simulated workflow". */
     public SimulatorBuilder workflow(String workflowId, String name) {
         workflows.put(Objects.requireNonNull(workflowId, "workflowId"), Objects.requireNonNull(name, "name"));
+        return this;
+    }
+
+    /**
+     * How long a webhook delivery waits for the endpoint's answer (and for the connection) before it counts as failed;
+     * 30 s by default, as Extend documents. At most 10 minutes.
+     */
+    public SimulatorBuilder webhookTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "webhookTimeout");
+        if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("webhookTimeout must be above 0 and at most 10 minutes: " + timeout);
+        }
+        this.webhookTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How many times a failed webhook delivery (a non-2xx answer, a timeout, a connection failure) is tried again,
+     * 0..20; 3 by default, so at most 4 attempts. Extend retries with exponential backoff but does not document how
+     * often.
+     */
+    public SimulatorBuilder webhookRetries(int retries) {
+        if (retries < 0 || retries > 20) {
+            throw new IllegalArgumentException("webhookRetries must be within 0..20, got " + retries);
+        }
+        this.webhookRetries = retries;
+        return this;
+    }
+
+    /**
+     * The wait before the first retry of a webhook delivery; each further retry waits twice as long as the one before
+     * (at most an hour). 1 s by default; zero retries at once.
+     */
+    public SimulatorBuilder webhookRetryDelay(Duration delay) {
+        this.webhookRetryDelay = SimulatorSettings.checkDuration(delay, "webhookRetryDelay");
+        return this;
+    }
+
+    /**
+     * How many webhook deliveries may be unfinished at once (waiting, in flight or waiting for a retry); a delivery
+     * beyond that is dropped and journaled as {@link WebhookDelivery.Outcome#DROPPED}. 1000 by default.
+     */
+    public SimulatorBuilder webhookQueueCapacity(int capacity) {
+        if (capacity < 1 || capacity > 1_000_000) {
+            throw new IllegalArgumentException("webhookQueueCapacity must be within 1..1,000,000, got " + capacity);
+        }
+        this.webhookQueueCapacity = capacity;
+        return this;
+    }
+
+    /** How many webhook deliveries are in flight at most, 1..64; 4 by default. */
+    public SimulatorBuilder webhookConcurrency(int concurrency) {
+        if (concurrency < 1 || concurrency > 64) {
+            throw new IllegalArgumentException("webhookConcurrency must be within 1..64, got " + concurrency);
+        }
+        this.webhookConcurrency = concurrency;
         return this;
     }
 

@@ -3,7 +3,9 @@ package dev.camelextend.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The clock that drives the simulated run lifecycle (PENDING → PROCESSING → final status, CANCELLING → CANCELLED)
@@ -27,6 +29,8 @@ public final class SimulatorClock {
     private final boolean manual;
     private Instant manualNow;
     private Duration offset = Duration.ZERO;
+    /** told after every advance or set, outside the clock's lock (the webhook side settles the runs now due) */
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private SimulatorClock(boolean manual, Instant start) {
         this.manual = manual;
@@ -54,27 +58,45 @@ public final class SimulatorClock {
     }
 
     /** Moves the clock forward (a manual clock) or adds an offset (a system clock). Negative durations are refused. */
-    public synchronized SimulatorClock advance(Duration duration) {
+    public SimulatorClock advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
             throw new IllegalArgumentException("Cannot advance the clock by a negative duration: " + duration);
         }
-        if (manual) {
-            manualNow = manualNow.plus(duration);
-        } else {
-            offset = offset.plus(duration);
+        synchronized (this) {
+            if (manual) {
+                manualNow = manualNow.plus(duration);
+            } else {
+                offset = offset.plus(duration);
+            }
         }
+        moved();
         return this;
     }
 
     /** Sets a manual clock to {@code instant}; runs never move back to an earlier status. */
-    public synchronized SimulatorClock set(Instant instant) {
+    public SimulatorClock set(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         if (!manual) {
             throw new IllegalStateException("set(Instant) is only supported by a manual clock; use advance(Duration)");
         }
-        manualNow = instant;
+        synchronized (this) {
+            manualNow = instant;
+        }
+        moved();
         return this;
+    }
+
+    void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void moved() {
+        listeners.forEach(Runnable::run);
     }
 
     /** True for a {@link #manual(Instant)} clock. */

@@ -35,7 +35,8 @@ import java.util.SplittableRandom;
  * single-threaded test sees the same faults on every run. Each rate is only drawn when it is above zero.
  * <p>
  * {@link #cancelLosesRaceRate(double)} is not a fault of the request but of the outcome: an accepted cancel that the
- * run finishes before, as Extend's cancellation is best-effort.
+ * run finishes before, as Extend's cancellation is best-effort. {@link #duplicateWebhookRate(double)} is a fault of
+ * the webhook deliveries the simulator sends, not of the requests it answers.
  */
 public final class SimulatorFaults {
 
@@ -51,6 +52,7 @@ public final class SimulatorFaults {
     private volatile double malformedBodyRate;
     private volatile boolean processBeforeFault;
     private volatile double cancelLosesRaceRate;
+    private volatile double duplicateWebhookRate;
     private final RateLimits rateLimits = new RateLimits();
 
     /** The rate-limit categories of {@link #rateLimit(String, int)}: reads, writes that submit no file, and runs. */
@@ -131,6 +133,16 @@ public final class SimulatorFaults {
     }
 
     /**
+     * Share (0..1) of webhook deliveries sent twice: the same event ID and body, as two separate deliveries with their
+     * own signature timestamp and retries, as Extend may ("duplicates are possible; deduplicate on eventId"). For one
+     * delivery see {@link ExtendSimulator#duplicateNextWebhook()}.
+     */
+    public SimulatorFaults duplicateWebhookRate(double rate) {
+        duplicateWebhookRate = checkRate(rate, "duplicateWebhookRate");
+        return this;
+    }
+
+    /**
      * Every category ({@link #RATE_CATEGORIES}) at this rate, each in a bucket of its own: see
      * {@link #rateLimit(String, int)}. 0 turns the limits off.
      */
@@ -166,6 +178,7 @@ public final class SimulatorFaults {
         malformedBodyRate = 0;
         processBeforeFault = false;
         cancelLosesRaceRate = 0;
+        duplicateWebhookRate = 0;
         rateLimit(0);
         rateLimits.clearCounts();
         synchronized (this) {
@@ -245,12 +258,17 @@ public final class SimulatorFaults {
         return cancelLosesRaceRate;
     }
 
+    public double duplicateWebhookRate() {
+        return duplicateWebhookRate;
+    }
+
     @Override
     public String toString() {
         return "SimulatorFaults[latency=" + latencyMin + ".." + latencyMax + ", serverErrorRate=" + serverErrorRate
                 + " (" + serverErrorStatus + "), resetAfterRequestRate=" + resetAfterRequestRate + ", neverAnswerRate="
                 + neverAnswerRate + ", malformedBodyRate=" + malformedBodyRate + ", processBeforeFault="
-                + processBeforeFault + ", cancelLosesRaceRate=" + cancelLosesRaceRate + ", rateLimit GET="
+                + processBeforeFault + ", cancelLosesRaceRate=" + cancelLosesRaceRate + ", duplicateWebhookRate="
+                + duplicateWebhookRate + ", rateLimit GET="
                 + rateLimit("GET") + "/s WRITE=" + rateLimit("WRITE") + "/s RUN=" + rateLimit("RUN") + "/s]";
     }
 
@@ -279,6 +297,10 @@ public final class SimulatorFaults {
 
     boolean drawMalformed() {
         return draw(malformedBodyRate);
+    }
+
+    boolean drawDuplicateWebhook() {
+        return draw(duplicateWebhookRate);
     }
 
     synchronized Duration drawLatency() {

@@ -15,9 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * {@code --seed-batch-statuses S1,S2,...}, default PENDING,PROCESSING,PROCESSED), {@code --seed S},
  * {@code --cancel-refusal-status 400|409|422}, {@code --cancel-delay-ms MS}, {@code --processing-ms MS},
  * {@code --pending-ms MS}, {@code --rate N} (every rate-limit category), {@code --read-rate N} (GET),
- * {@code --write-rate N} (WRITE), {@code --run-rate N} (RUN), {@code --help}. Prints the base URL, the API key, the
- * seeded runs, then a line for the batch and one for the rate limits. Runs use the system clock, so created runs
- * finish by themselves.
+ * {@code --write-rate N} (WRITE), {@code --run-rate N} (RUN), {@code --webhook-url URL} (repeatable: an endpoint
+ * subscribed to every {@code workflow_run} event of the default workflow), {@code --help}. Prints the base URL, the
+ * API key, the seeded runs, then a line for the batch, one for the rate limits and one per webhook, which ends with
+ * the endpoint's signing secret. Runs use the system clock, so created runs finish by themselves.
  * <p>
  * Exit status: 0 after {@code --help}; 2 for a bad flag (the error and the usage on standard error) or a port in use
  * or cannot be listened on (one line on standard error); 1 when the server cannot start for another reason.

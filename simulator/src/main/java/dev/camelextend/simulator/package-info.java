@@ -38,7 +38,16 @@
  * for {@code type} = {@code extract}, {@code classify}, {@code split}, {@code parse}: objects {@code extract_run}
  * ({@code exr_...}), {@code classify_run} ({@code clr_...}), {@code split_run} ({@code splr_...}), {@code parse_run}
  * ({@code pr_...}) with the fields of extend-ai 1.17.0's types; creating, batching and deleting them is not
- * simulated.</li>
+ * simulated;</li>
+ * <li>{@code POST /webhook_endpoints} (the answer has the {@code wss_...} signing secret, once),
+ * {@code GET /webhook_endpoints} (filter {@code status}), {@code GET}, {@code POST} (update) and {@code DELETE}
+ * {@code /webhook_endpoints/{id}} (with its subscriptions); {@code POST /webhook_subscriptions} (an upsert: the same
+ * endpoint and resource update the subscription), {@code GET /webhook_subscriptions} (filters
+ * {@code webhookEndpointId}, {@code resourceId}), {@code GET}, {@code POST} and {@code DELETE}
+ * {@code /webhook_subscriptions/{id}}; the lists newest first, with {@code sortDir}, {@code maxPageSize} and a
+ * {@code nextPageToken} cursor;</li>
+ * <li>{@code GET /webhook_payloads/{token}}: the payload behind a signed webhook URL, without key or version header.
+ * </li>
  * </ul>
  * A list page costs what its own runs cost, not what all runs cost: runs are kept in sorted sets per batch, workflow
  * (or source) and status, and the cursor is a keyset (the sort key and ID of the last entry returned), so a listing
@@ -56,8 +65,10 @@
  * does not document it). A processor run can only be cancelled while PROCESSING (a PENDING one is refused the same
  * way), and an accepted cancel makes it CANCELLED at once: processor runs have no CANCELLING;</li>
  * <li>rate limits per category, each its own sliding second ({@link SimulatorFaults#rateLimit(String, int)}):
- * {@code GET} (reads), {@code WRITE} (cancel, update, delete), {@code RUN} (create, batch); a refusal is 429
- * {@code RATE_LIMIT_EXCEEDED} with {@code Retry-After} in whole seconds;</li>
+ * {@code GET} (reads), {@code WRITE} (cancel, update, delete, the webhook management writes), {@code RUN} (create,
+ * batch); a refusal is 429 {@code RATE_LIMIT_EXCEEDED} with {@code Retry-After} in whole seconds;</li>
+ * <li>{@code workflow_run.*} events only as resource-scoped subscriptions ({@code resourceType: "workflow"}): an
+ * endpoint's global {@code enabledEvents} naming one is a 400;</li>
  * <li>every error body is the flat 2026-02-09 shape {@code {"code","message","retryable","requestId"}} (plus
  * {@code docUrl} on request validation errors), and every answer has an {@code x-extend-request-id} header equal to
  * the body's {@code requestId}.</li>
@@ -78,6 +89,20 @@
  * lifecycle with the same durations. Time is the {@link SimulatorClock}: a manual clock by default, so nothing moves
  * until {@code clock().advance(...)}.
  *
+ * <h2>Webhooks</h2>
+ * When a workflow run settles (PROCESSED, FAILED, NEEDS_REVIEW, REJECTED, CANCELLED, also when CANCELLING turns
+ * CANCELLED, and the outcome a cancel lost to), the event ({@code workflow_run.completed}, {@code .failed},
+ * {@code .needs_review}, {@code .rejected}, {@code .cancelled}) goes to every enabled endpoint subscribed to the run's
+ * workflow with that event: {@code POST {"eventId","eventType","payload"}}, the payload being the run as GET returns
+ * it (or, with {@code advancedOptions.payload.format: "url"}, a {@code signed_data_url} to it, valid for an hour of
+ * the {@link SimulatorClock}), signed with {@code x-extend-request-timestamp} (Unix seconds, wall clock) and
+ * {@code x-extend-request-signature} (hex HMAC-SHA256 of {@code v0:{timestamp}:{body}} with the endpoint's secret).
+ * Runs marked as dashboard runs ({@value ExtendSimulator#DASHBOARD_METADATA_KEY}) send nothing. A failed attempt
+ * (non-2xx, timeout, connection failure) is retried with exponential backoff within
+ * {@link SimulatorBuilder#webhookRetries(int)}; the queue is bounded ({@link SimulatorBuilder#webhookQueueCapacity});
+ * {@link ExtendSimulator#webhookDeliveries()} journals every attempt. Once the first endpoint exists, runs settle at
+ * their instant (on a manual clock when it is advanced past it) instead of at the next read.
+ *
  * <h2>Faults</h2>
  * {@link ExtendSimulator#faults()} switches latency, 5xx, connection resets, never-answered requests, malformed bodies, lost
  * cancel races and the rate limits at run time, and counts the requests per rate-limit category and their 429s; {@link ExtendSimulator#respondNext(int, String, java.util.Map)}, {@link ExtendSimulator#resetNext()} and {@link ExtendSimulator#neverAnswerNext()} queue
@@ -96,6 +121,9 @@
  * <h2>Threads</h2>
  * A fixed pool of {@link SimulatorBuilder#httpThreads} (4) daemon threads ({@code extend-simulator-PORT-http-N}) serves
  * requests and one scheduler thread ({@code extend-simulator-PORT-scheduler-1}) times delayed answers.
- * {@link ExtendSimulator#close()} aborts every held exchange, stops the server and ends all of these threads.
+ * With the first webhook endpoint two more daemon threads ({@code extend-simulator-PORT-webhook-N}) start: they send,
+ * time out and retry deliveries (asynchronously, on the JDK HttpClient: no thread waits for an answer) and settle runs
+ * at their instant. {@link ExtendSimulator#close()} aborts every held exchange, stops the server and ends all of these
+ * threads (the HttpClient's own selector thread ends with them on Java 21+, once unreachable on Java 17).
  */
 package dev.camelextend.simulator;

@@ -96,7 +96,9 @@ class RateLimitsTest {
             "POST,/workflow_runs/batch,RUN", "POST,/extract_runs/batch,RUN", "POST,/parse_runs,RUN",
             "POST,/workflow_runs/workflow_run_x/cancel,WRITE", "POST,/extract_runs/exr_x/cancel,WRITE",
             "POST,/workflow_runs/workflow_run_x,WRITE", "DELETE,/workflow_runs/workflow_run_x,WRITE",
-            "PUT,/workflow_runs,WRITE" })
+            "PUT,/workflow_runs,WRITE", "POST,/webhook_endpoints,WRITE", "POST,/webhook_subscriptions,WRITE",
+            "POST,/webhook_endpoints/wh_x,WRITE", "DELETE,/webhook_subscriptions/whes_x,WRITE",
+            "GET,/webhook_endpoints,GET" })
     void theCategoryOfARequest(String method, String path, RateLimits.Category expected) {
         assertEquals(expected, RateLimits.categoryOf(method, path));
     }

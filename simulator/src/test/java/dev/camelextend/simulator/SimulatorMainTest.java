@@ -112,6 +112,24 @@ class SimulatorMainTest {
     }
 
     @Test
+    void eachWebhookUrlAddsALineAfterAllTheOthers() {
+        SimulatorMain.Launch launch = SimulatorMain.launch(new String[] { "--seed-runs", "1", "--webhook-url",
+                "http://127.0.0.1:9/a", "--rate", "5", "--webhook-url=http://localhost:9/b" }, out, err);
+        try (ExtendSimulator sim = launch.simulator()) {
+            assertEquals(0, launch.exitStatus(), err().toString());
+            List<String> lines = out();
+            assertEquals(7, lines.size(), lines.toString());
+            assertEquals("base URL: " + sim.baseUrl(), lines.get(1));
+            assertTrue(lines.get(3).startsWith("run workflow_run_"), lines.toString());
+            assertEquals("rate limits: GET 5/s, WRITE 5/s, RUN 5/s", lines.get(4));
+            assertTrue(lines.get(5).startsWith("webhook http://127.0.0.1:9/a (endpoint wh_"), lines.get(5));
+            assertTrue(lines.get(6).startsWith("webhook http://localhost:9/b (endpoint wh_"), lines.get(6));
+            assertTrue(lines.get(6).matches(".* signing secret: wss_[A-Za-z0-9]{32}"), lines.get(6));
+            assertEquals(List.of(), err());
+        }
+    }
+
+    @Test
     void portInUseIsOneLineAndExitStatus2() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -143,7 +161,8 @@ class SimulatorMainTest {
                 new String[] { "--seed-batch", "-1" }, new String[] { "--seed-batch-statuses", "PENDING,DONE" },
                 new String[] { "--seed-batch-statuses", "" }, new String[] { "--rate", "-1" },
                 new String[] { "--read-rate", "x" }, new String[] { "--write-rate", "-2" },
-                new String[] { "--run-rate", "-3" })) {
+                new String[] { "--run-rate", "-3" }, new String[] { "--webhook-url", "ftp://127.0.0.1/x" },
+                new String[] { "--webhook-url", "not a url" })) {
             errBuf.reset();
             SimulatorMain.Launch launch = SimulatorMain.launch(args, out, err);
             assertNull(launch.simulator(), String.join(" ", args));
@@ -157,7 +176,7 @@ class SimulatorMainTest {
     void theUsageNamesEveryFlag() {
         for (String flag : List.of("--port", "--api-key", "--seed-runs", "--seed-batch", "--seed-batch-statuses",
                 "--seed", "--cancel-refusal-status", "--cancel-delay-ms", "--pending-ms", "--processing-ms", "--rate",
-                "--read-rate", "--write-rate", "--run-rate", "--help")) {
+                "--read-rate", "--write-rate", "--run-rate", "--webhook-url", "--help")) {
             assertTrue(CommandLine.usage().contains("[" + flag), flag + " in " + CommandLine.usage());
         }
     }

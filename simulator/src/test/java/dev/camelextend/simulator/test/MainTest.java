@@ -47,6 +47,36 @@ class MainTest {
     }
 
     @Test
+    void webhookUrlRegistersAnEndpointForTheDefaultWorkflowAndPrintsItsSecretOnALineOfItsOwn() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (WebhookReceiver receiver = new WebhookReceiver(); ExtendSimulator sim = ExtendSimulator.launch(
+                new String[] { "--seed-runs", "1", "--webhook-url", receiver.url() },
+                new PrintStream(buf, true, StandardCharsets.UTF_8))) {
+            List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
+            assertEquals(5, lines.size(), lines.toString());
+            assertTrue(lines.get(3).startsWith("run workflow_run_"), "the lines before stay as they were: " + lines);
+            String line = lines.get(4);
+            assertTrue(line.startsWith("webhook " + receiver.url() + " (endpoint wh_"), line);
+            assertTrue(line.contains(" to " + ExtendSimulator.DEFAULT_WORKFLOW_ID + ") signing secret: wss_"), line);
+            String[] words = line.split(" ");
+            String secret = words[words.length - 1];
+            SimHttp http = new SimHttp(sim);
+            JsonNode subs = SimHttp.json(http.get("/webhook_subscriptions"));
+            assertEquals(1, subs.get("data").size());
+            assertEquals(ExtendSimulator.DEFAULT_WORKFLOW_ID, subs.get("data").get(0).get("resourceId").asText());
+
+            String runId = lines.get(3).split(" ")[1];
+            String processing = sim.seedRun("PROCESSING");
+            assertEquals(200, http.cancel(processing).statusCode());
+            WebhookReceiver.Received hook = receiver.await(1, WebhookDeliveryTest.WAIT).get(0);
+            assertEquals(WebhookDeliveryTest.hmacHex(secret, "v0:" + hook.header("x-extend-request-timestamp") + ":"
+                    + hook.body()), hook.header("x-extend-request-signature"), "signed with the secret printed");
+            assertEquals(processing, hook.json().at("/payload/id").asText());
+            assertTrue(!runId.equals(processing));
+        }
+    }
+
+    @Test
     void helpPrintsUsageAndStartsNothing() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         assertNull(ExtendSimulator.launch(new String[] { "--help" }, new PrintStream(buf, true, StandardCharsets.UTF_8)));

@@ -149,6 +149,37 @@ class SdkCompatTest {
         }
     }
 
+    @Test
+    void officialTypeScriptSdkManagesWebhooksAndVerifiesAndFetchesTheDeliveries() throws Exception {
+        Path node = onPath("node");
+        Path npm = onPath("npm");
+        Assumptions.assumeTrue(node != null && npm != null, "TypeScript SDK compatibility test skipped: it needs node "
+                + "and npm on the PATH (node=" + node + ", npm=" + npm + ")");
+        install(npm);
+
+        // the default manual clock: the runs the script creates stay PROCESSING until it cancels them
+        try (ExtendSimulator sim = ExtendSimulator.builder().apiKey("sk_test_sdk_compat").build().start()) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SIM_BASE_URL", sim.baseUrl());
+            env.put("SIM_API_KEY", sim.apiKey());
+            env.put("SIM_RUNS", SimHttp.JSON.writeValueAsString(Map.of("workflowId",
+                    ExtendSimulator.DEFAULT_WORKFLOW_ID)));
+
+            Result result = node(node, env, "webhooks");
+            List<String> checks = List.of("webhook-endpoint-create", "webhook-endpoint-workflow-run-event-refused",
+                    "webhook-endpoint-retrieve-update-list", "webhook-subscription-upsert",
+                    "webhook-delivery-verify-and-parse", "webhook-signed-url-fetch");
+            for (String check : checks) {
+                assertTrue(result.lines().contains("ok - " + check), "check " + check + " in:\n" + result.text());
+            }
+            assertTrue(result.lines().contains("sdk-compat webhooks: " + checks.size() + " ok, 0 not ok"),
+                    result.text());
+            assertEquals(0, result.exit(), result.text());
+            assertEquals(2, sim.webhookDeliveries().size(), sim.webhookDeliveries().toString());
+            assertTrue(sim.webhookDeliveries().stream().allMatch(d -> d.delivered() && d.status() == 204));
+        }
+    }
+
     /** npm install into target/sdk-compat, skipped when the same lock file is already installed there. */
     private static void install(Path npm) throws IOException, InterruptedException {
         Files.createDirectories(WORK);
