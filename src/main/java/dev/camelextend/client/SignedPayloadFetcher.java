@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SignedPayloadFetcher {
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    /** Made on the first fetch: most endpoints never get a signed URL, and a JDK client keeps a selector thread. */
+    private volatile HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final int maxBytes;
     private final Duration attemptTimeout;
@@ -50,10 +52,7 @@ public final class SignedPayloadFetcher {
      */
     public SignedPayloadFetcher(ScheduledExecutorService scheduler, int maxBytes, Duration connectTimeout,
                                 Duration attemptTimeout, int retries, Duration initialBackoff, Duration maxBackoff) {
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.scheduler = scheduler;
         this.maxBytes = maxBytes;
         this.attemptTimeout = attemptTimeout;
@@ -109,7 +108,7 @@ public final class SignedPayloadFetcher {
                 .header("User-Agent", Dispatcher.USER_AGENT)
                 .build();
         Bounded body = new Bounded(maxBytes);
-        CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request, info -> body.start(info));
+        CompletableFuture<HttpResponse<byte[]>> sent = http().sendAsync(request, info -> body.start(info));
         // the request timeout covers the head; this one also ends a body that trickles
         ScheduledFuture<?> deadline = scheduler.schedule(() -> {
             if (!sent.isDone()) {
@@ -135,6 +134,22 @@ public final class SignedPayloadFetcher {
             }
             return null;
         });
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(connectTimeout)
+                            .build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /** https, or http to loopback; with a host. */
