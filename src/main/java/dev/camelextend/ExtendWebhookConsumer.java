@@ -69,11 +69,11 @@ final class ExtendWebhookConsumer extends DefaultConsumer implements Suspendable
 
     private final ExtendEndpoint endpoint;
     private final ObjectMapper mapper;
-    private WebhookSettings settings;
-    private WebhookSignature signature;
-    private SignedPayloadFetcher fetcher;
-    private ExecutorService deliveries;
-    private Consumer httpConsumer;
+    private volatile WebhookSettings settings;
+    private volatile WebhookSignature signature;
+    private volatile SignedPayloadFetcher fetcher;
+    private volatile ExecutorService deliveries;
+    private volatile Consumer httpConsumer;
 
     ExtendWebhookConsumer(ExtendEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -198,10 +198,14 @@ final class ExtendWebhookConsumer extends DefaultConsumer implements Suspendable
             return refused(new Answer(400, notAnEnvelope.getMessage()));
         }
         Delivery delivery = new Delivery(envelope, requestHeaders(request), deadlineNanos);
+        ExecutorService pool = deliveries;
+        if (pool == null) {
+            return refused(new Answer(503, "the webhook consumer is not accepting deliveries now"));
+        }
         Future<Answer> outcome;
         try {
-            outcome = deliveries.submit(delivery::run);
-        } catch (RejectedExecutionException | NullPointerException busyOrStopped) {
+            outcome = pool.submit(delivery::run);
+        } catch (RejectedExecutionException busy) {
             LOG.warn("Answered the Extend webhook delivery of event {} with 503: {} deliveries are being handled"
                      + " (maxConcurrentDeliveries)", envelope.eventId(), settings.maxConcurrentDeliveries());
             return new Answer(503, "too many deliveries are being handled");

@@ -369,6 +369,18 @@ class WebhookConsumerTest {
     }
 
     @Test
+    void aSuspendedRouteIs503AndTakesDeliveriesAgainWhenResumed() throws Exception {
+        context.getRouteController().suspendRoute("hook");
+        try {
+            assertEquals(503, post(port, "/extend/webhook", signed(cancelled()), cancelled()).statusCode());
+            assertNothingRouted("events");
+        } finally {
+            context.getRouteController().resumeRoute("hook");
+        }
+        assertEquals(200, post(port, "/extend/webhook", signed(cancelled()), cancelled()).statusCode());
+    }
+
+    @Test
     void onlyPostIsServed() throws Exception {
         assertEquals(405, WebhookTestKit.get(port, "/extend/webhook").statusCode());
         assertNothingRouted("events");

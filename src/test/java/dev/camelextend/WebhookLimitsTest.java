@@ -108,7 +108,7 @@ class WebhookLimitsTest {
     }
 
     /**
-     * 256 MiB, chunked, without a declared length: the engine answers 413 once its limit is passed and keeps nothing of
+     * 128 MiB, chunked, without a declared length: the engine answers 413 once its limit is passed and keeps nothing of
      * the rest (Vert.x's body handler stops collecting at the limit and discards what follows), the route never runs,
      * and the heap holds no more afterwards than before.
      */
@@ -117,7 +117,7 @@ class WebhookLimitsTest {
         long heapBefore = usedHeapAfterGc();
         long sent = 0;
         String status;
-        long limit = 256L * 1024 * 1024;
+        long limit = 128L * 1024 * 1024;
         long started = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
