@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import static dev.camelextend.support.WebhookTestKit.NEXT_SECRET;
 import static dev.camelextend.support.WebhookTestKit.SECRET;
@@ -49,6 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answered, and that nothing but a verified, well-formed delivery reaches the route (design.md section 2, Webhooks).
  * Deliveries are signed by the test's own HMAC ({@link WebhookTestKit#sign}).
  */
+@EnabledIf(value = "dev.camelextend.support.WebhookTestKit#platformHttpEngine",
+           disabledReason = "needs camel-platform-http-vertx on the class path")
 class WebhookConsumerTest {
 
     static final String RUN_JSON = fixture("workflow-run-cancelled.json");

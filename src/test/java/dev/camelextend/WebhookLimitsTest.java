@@ -19,6 +19,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import static dev.camelextend.support.WebhookTestKit.SECRET;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -32,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * engine before the consumer runs), and the time a slow sender may hold a request (platform-http's
  * {@code requestTimeout}, answered 503). Raw sockets, so the test sends exactly the bytes it means to.
  */
+@EnabledIf(value = "dev.camelextend.support.WebhookTestKit#platformHttpEngine",
+           disabledReason = "needs camel-platform-http-vertx on the class path")
 class WebhookLimitsTest {
 
     static int port;

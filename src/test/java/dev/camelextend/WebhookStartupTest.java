@@ -12,6 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import static dev.camelextend.support.WebhookTestKit.SECRET;
 import static dev.camelextend.support.WebhookTestKit.envelope;
@@ -28,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the consumer operation stay on their side, a secret set on the component serves every webhook endpoint, and no
  * secret shows in a log line (at TRACE), a description or a startup failure.
  */
+@EnabledIf(value = "dev.camelextend.support.WebhookTestKit#platformHttpEngine",
+           disabledReason = "needs camel-platform-http-vertx on the class path")
 class WebhookStartupTest {
 
     /** The distinctive part of the secrets below: if any fragment shows, this does. */

@@ -17,6 +17,7 @@ import org.apache.camel.component.direct.DirectComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.camelextend.support.WebhookTestKit.SECRET;
@@ -32,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * direct: component, and the follow-up {@code extend:getRun} against the simulator. Deliveries are signed by the test's
  * own HMAC.
  */
+@EnabledIf(value = "dev.camelextend.support.WebhookTestKit#platformHttpEngine",
+           disabledReason = "needs camel-platform-http-vertx on the class path")
 class ReferenceWebhookSnippetsTest {
 
     static final Path THIS = Path.of("src/test/java/dev/camelextend/docs/ReferenceWebhookSnippetsTest.java");
