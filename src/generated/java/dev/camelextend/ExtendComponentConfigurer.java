@@ -44,6 +44,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "batchConcurrency": getOrCreateConfiguration(target).setBatchConcurrency(property(camelContext, int.class, value)); return true;
         case "batchid":
         case "batchId": getOrCreateConfiguration(target).setBatchId(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelextend.ExtendConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -57,6 +59,10 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "ioThreadCount": getOrCreateConfiguration(target).setIoThreadCount(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": getOrCreateConfiguration(target).setMaxConcurrentDeliveries(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxfailedpolls":
@@ -77,6 +83,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxWorkerThreads": target.setMaxWorkerThreads(property(camelContext, int.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "progressinterval":
@@ -99,6 +106,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "readRateLimit": getOrCreateConfiguration(target).setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responsetimeout":
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -107,6 +116,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "runId": getOrCreateConfiguration(target).setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "runkind":
         case "runKind": getOrCreateConfiguration(target).setRunKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "secret": getOrCreateConfiguration(target).setSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "singlepage":
         case "singlePage": getOrCreateConfiguration(target).setSinglePage(property(camelContext, boolean.class, value)); return true;
         case "sortby":
@@ -119,6 +129,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "tolerance": getOrCreateConfiguration(target).setTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforoutcome":
         case "waitForOutcome": getOrCreateConfiguration(target).setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
@@ -150,6 +161,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "batchConcurrency": return int.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "configuration": return dev.camelextend.ExtendConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -163,6 +176,10 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "ioThreadCount": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxfailedpolls":
@@ -183,6 +200,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxWorkerThreads": return int.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "progressinterval":
@@ -205,6 +223,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -213,6 +233,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "runId": return java.lang.String.class;
         case "runkind":
         case "runKind": return java.lang.String.class;
+        case "secret": return java.lang.String.class;
         case "singlepage":
         case "singlePage": return boolean.class;
         case "sortby":
@@ -225,6 +246,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
         case "synchronous": return boolean.class;
+        case "tolerance": return long.class;
         case "waitforoutcome":
         case "waitForOutcome": return boolean.class;
         case "waittimeout":
@@ -257,6 +279,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "batchConcurrency": return getOrCreateConfiguration(target).getBatchConcurrency();
         case "batchid":
         case "batchId": return getOrCreateConfiguration(target).getBatchId();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -270,6 +294,10 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "ioThreadCount": return getOrCreateConfiguration(target).getIoThreadCount();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": return getOrCreateConfiguration(target).getMaxConcurrentDeliveries();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxfailedpolls":
@@ -290,6 +318,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxWorkerThreads": return target.getMaxWorkerThreads();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "path": return getOrCreateConfiguration(target).getPath();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "progressinterval":
@@ -312,6 +341,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "readRateLimit": return getOrCreateConfiguration(target).getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "responsetimeout":
+        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryinitialdelay":
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
@@ -320,6 +351,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "runId": return getOrCreateConfiguration(target).getRunId();
         case "runkind":
         case "runKind": return getOrCreateConfiguration(target).getRunKind();
+        case "secret": return getOrCreateConfiguration(target).getSecret();
         case "singlepage":
         case "singlePage": return getOrCreateConfiguration(target).isSinglePage();
         case "sortby":
@@ -332,6 +364,7 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "status": return getOrCreateConfiguration(target).getStatus();
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
+        case "tolerance": return getOrCreateConfiguration(target).getTolerance();
         case "waitforoutcome":
         case "waitForOutcome": return getOrCreateConfiguration(target).isWaitForOutcome();
         case "waittimeout":

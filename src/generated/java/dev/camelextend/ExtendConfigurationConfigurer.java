@@ -41,6 +41,10 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "fileNameContains": target.setFileNameContains(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreadcount":
         case "ioThreadCount": target.setIoThreadCount(property(camelContext, int.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": target.setMaxConcurrentDeliveries(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxfailedpolls":
@@ -57,6 +61,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "maxRetryAfter": target.setMaxRetryAfter(property(camelContext, long.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
         case "progressinterval":
@@ -79,6 +84,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "readRateLimit": target.setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.setResponseTimeout(property(camelContext, long.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
@@ -87,6 +94,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "runId": target.setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "runkind":
         case "runKind": target.setRunKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "secret": target.setSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "singlepage":
         case "singlePage": target.setSinglePage(property(camelContext, boolean.class, value)); return true;
         case "sortby":
@@ -99,6 +107,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": target.setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": target.setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "tolerance": target.setTolerance(property(camelContext, long.class, value)); return true;
         case "waitforoutcome":
         case "waitForOutcome": target.setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
@@ -134,6 +143,10 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "fileNameContains": return java.lang.String.class;
         case "iothreadcount":
         case "ioThreadCount": return int.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxfailedpolls":
@@ -150,6 +163,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "maxRetryAfter": return long.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "progressinterval":
@@ -172,6 +186,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -180,6 +196,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "runId": return java.lang.String.class;
         case "runkind":
         case "runKind": return java.lang.String.class;
+        case "secret": return java.lang.String.class;
         case "singlepage":
         case "singlePage": return boolean.class;
         case "sortby":
@@ -192,6 +209,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
         case "synchronous": return boolean.class;
+        case "tolerance": return long.class;
         case "waitforoutcome":
         case "waitForOutcome": return boolean.class;
         case "waittimeout":
@@ -228,6 +246,10 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "fileNameContains": return target.getFileNameContains();
         case "iothreadcount":
         case "ioThreadCount": return target.getIoThreadCount();
+        case "maxbodysize":
+        case "maxBodySize": return target.getMaxBodySize();
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": return target.getMaxConcurrentDeliveries();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxfailedpolls":
@@ -244,6 +266,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "maxRetryAfter": return target.getMaxRetryAfter();
         case "pagesize":
         case "pageSize": return target.getPageSize();
+        case "path": return target.getPath();
         case "pollinterval":
         case "pollInterval": return target.getPollInterval();
         case "progressinterval":
@@ -266,6 +289,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "readRateLimit": return target.getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "responsetimeout":
+        case "responseTimeout": return target.getResponseTimeout();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getRetryInitialDelay();
         case "retrymaxdelay":
@@ -274,6 +299,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "runId": return target.getRunId();
         case "runkind":
         case "runKind": return target.getRunKind();
+        case "secret": return target.getSecret();
         case "singlepage":
         case "singlePage": return target.isSinglePage();
         case "sortby":
@@ -286,6 +312,7 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "sslContextParameters": return target.getSslContextParameters();
         case "status": return target.getStatus();
         case "synchronous": return target.isSynchronous();
+        case "tolerance": return target.getTolerance();
         case "waitforoutcome":
         case "waitForOutcome": return target.isWaitForOutcome();
         case "waittimeout":

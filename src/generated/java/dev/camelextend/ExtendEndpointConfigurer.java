@@ -35,14 +35,24 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "batchConcurrency": target.getConfiguration().setBatchConcurrency(property(camelContext, int.class, value)); return true;
         case "batchid":
         case "batchId": target.getConfiguration().setBatchId(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "filenamecontains":
         case "fileNameContains": target.getConfiguration().setFileNameContains(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreadcount":
         case "ioThreadCount": target.getConfiguration().setIoThreadCount(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": target.getConfiguration().setMaxConcurrentDeliveries(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxfailedpolls":
@@ -59,6 +69,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "progressinterval":
@@ -81,6 +92,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readRateLimit": target.getConfiguration().setReadRateLimit(property(camelContext, java.lang.Double.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -89,6 +102,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runId": target.getConfiguration().setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "runkind":
         case "runKind": target.getConfiguration().setRunKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "singlepage":
         case "singlePage": target.getConfiguration().setSinglePage(property(camelContext, boolean.class, value)); return true;
         case "sortby":
@@ -101,6 +115,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "tolerance": target.getConfiguration().setTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforoutcome":
         case "waitForOutcome": target.getConfiguration().setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
@@ -130,14 +145,24 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "batchConcurrency": return int.class;
         case "batchid":
         case "batchId": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "filenamecontains":
         case "fileNameContains": return java.lang.String.class;
         case "iothreadcount":
         case "ioThreadCount": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxfailedpolls":
@@ -154,6 +179,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxRetryAfter": return long.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "path": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "progressinterval":
@@ -176,6 +202,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readRateLimit": return java.lang.Double.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -184,6 +212,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runId": return java.lang.String.class;
         case "runkind":
         case "runKind": return java.lang.String.class;
+        case "secret": return java.lang.String.class;
         case "singlepage":
         case "singlePage": return boolean.class;
         case "sortby":
@@ -196,6 +225,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
         case "synchronous": return boolean.class;
+        case "tolerance": return long.class;
         case "waitforoutcome":
         case "waitForOutcome": return boolean.class;
         case "waittimeout":
@@ -226,14 +256,24 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "batchConcurrency": return target.getConfiguration().getBatchConcurrency();
         case "batchid":
         case "batchId": return target.getConfiguration().getBatchId();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "filenamecontains":
         case "fileNameContains": return target.getConfiguration().getFileNameContains();
         case "iothreadcount":
         case "ioThreadCount": return target.getConfiguration().getIoThreadCount();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxconcurrentdeliveries":
+        case "maxConcurrentDeliveries": return target.getConfiguration().getMaxConcurrentDeliveries();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxfailedpolls":
@@ -250,6 +290,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
+        case "path": return target.getConfiguration().getPath();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "progressinterval":
@@ -272,6 +313,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "readRateLimit": return target.getConfiguration().getReadRateLimit();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "responsetimeout":
+        case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
@@ -280,6 +323,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runId": return target.getConfiguration().getRunId();
         case "runkind":
         case "runKind": return target.getConfiguration().getRunKind();
+        case "secret": return target.getConfiguration().getSecret();
         case "singlepage":
         case "singlePage": return target.getConfiguration().isSinglePage();
         case "sortby":
@@ -292,6 +336,7 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "status": return target.getConfiguration().getStatus();
         case "synchronous": return target.getConfiguration().isSynchronous();
+        case "tolerance": return target.getConfiguration().getTolerance();
         case "waitforoutcome":
         case "waitForOutcome": return target.getConfiguration().isWaitForOutcome();
         case "waittimeout":

@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +81,7 @@ public class ExtendComponent extends HealthCheckComponent {
             }
         }
         throw new IllegalArgumentException("Unknown Extend operation '" + remaining + "' in extend:" + remaining
-                                           + "; use extend:cancelRun or extend:getRun");
+                                           + "; use one of " + Arrays.toString(ExtendOperation.values()));
     }
 
     public ExtendConfiguration getConfiguration() {

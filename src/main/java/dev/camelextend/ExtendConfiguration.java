@@ -22,7 +22,8 @@ public class ExtendConfiguration implements Cloneable {
     public static final String DEFAULT_API_VERSION = ExtendDefaults.API_VERSION;
 
     @UriParam(label = "security", secret = true,
-              description = "The Extend API key, sent in the Authorization header as a Bearer token. Required. Prefer setting it on"
+              description = "The Extend API key, sent in the Authorization header as a Bearer token. Required by every"
+                            + " operation but the webhook consumer, which needs none. Prefer setting it on"
                             + " the component (camel.component.extend.api-key) or through a property placeholder such as"
                             + " {{env:EXTEND_API_KEY}}, so it never appears in an endpoint URI.")
     @Metadata(required = true)
@@ -257,6 +258,45 @@ public class ExtendConfiguration implements Cloneable {
               description = "cancelBatch: a dev.camelextend.client.BatchProgressListener told the counts at each"
                             + " progressInterval and at the end, e.g. to print a progress line.")
     private BatchProgressListener progressListener;
+
+    /* -- receiving webhooks (extend:webhook) -- */
+
+    @UriParam(label = "consumer,security", secret = true,
+              description = "extend:webhook: the signing secret (wss_...) of the webhook endpoint in Extend, shown once"
+                            + " when the endpoint is created. Several, comma-separated, while a secret is rotated: a"
+                            + " delivery signed with any of them passes. Required by the webhook consumer. Prefer a"
+                            + " property placeholder such as {{env:EXTEND_WEBHOOK_SECRET}}, so it never appears in an"
+                            + " endpoint URI.")
+    private String secret;
+
+    @UriParam(label = "consumer", defaultValue = ExtendDefaults.WEBHOOK_PATH,
+              description = "extend:webhook: the path the consumer serves on the runtime's platform-http server (Camel"
+                            + " Main's, Spring Boot's or Quarkus' web server); Extend POSTs the deliveries there.")
+    private String path = ExtendDefaults.WEBHOOK_PATH;
+
+    @UriParam(label = "consumer", defaultValue = ExtendDefaults.WEBHOOK_TOLERANCE, javaType = "java.time.Duration",
+              description = "extend:webhook: how old a delivery's x-extend-request-timestamp may be, as Extend's SDKs"
+                            + " check it (5 minutes); an older one is answered 401, as a replay. 0 turns the age check"
+                            + " off; a timestamp more than 60 seconds in the future is refused either way.")
+    private long tolerance = ExtendDefaults.WEBHOOK_TOLERANCE_MILLIS;
+
+    @UriParam(label = "consumer", defaultValue = ExtendDefaults.WEBHOOK_MAX_BODY_SIZE_TEXT,
+              description = "extend:webhook: the largest request body read, in bytes; a larger one is answered 413"
+                            + " and not read on. Extend sends large payloads as a signed URL, which the consumer"
+                            + " fetches within maxResponseSize.")
+    private int maxBodySize = ExtendDefaults.WEBHOOK_MAX_BODY_SIZE;
+
+    @UriParam(label = "consumer", defaultValue = ExtendDefaults.WEBHOOK_RESPONSE_TIMEOUT,
+              javaType = "java.time.Duration",
+              description = "extend:webhook: how long a delivery may take, from the request to the end of the route"
+                            + " (with the fetch of a signed payload), before it is answered 503 so that Extend retries"
+                            + " it; the route goes on. Must be below Extend's delivery timeout of 30 seconds.")
+    private long responseTimeout = ExtendDefaults.WEBHOOK_RESPONSE_TIMEOUT_MILLIS;
+
+    @UriParam(label = "consumer,advanced", defaultValue = ExtendDefaults.WEBHOOK_MAX_CONCURRENT_DELIVERIES_TEXT,
+              description = "extend:webhook: how many deliveries' routes may run at once on the consumer's threads;"
+                            + " one more is answered 503 at once, and Extend retries it later.")
+    private int maxConcurrentDeliveries = ExtendDefaults.WEBHOOK_MAX_CONCURRENT_DELIVERIES;
 
     public String getApiKey() {
         return apiKey;
@@ -610,6 +650,54 @@ public class ExtendConfiguration implements Cloneable {
         this.progressListener = progressListener;
     }
 
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public long getTolerance() {
+        return tolerance;
+    }
+
+    public void setTolerance(long tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConcurrentDeliveries() {
+        return maxConcurrentDeliveries;
+    }
+
+    public void setMaxConcurrentDeliveries(int maxConcurrentDeliveries) {
+        this.maxConcurrentDeliveries = maxConcurrentDeliveries;
+    }
+
     /** A copy, so an endpoint's overrides never change the component's defaults. */
     public ExtendConfiguration copy() {
         try {
@@ -623,6 +711,7 @@ public class ExtendConfiguration implements Cloneable {
     public String toString() {
         return "ExtendConfiguration[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "none" : "***")
                + ", apiVersion=" + apiVersion + ", workspaceId=" + workspaceId + ", runId=" + runId
+               + ", secret=" + (secret == null || secret.isEmpty() ? "none" : "***") + ", path=" + path
                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", maxRetries="
                + maxRetries + ", proxyHost=" + proxyHost + "]";
     }

@@ -6,6 +6,7 @@ import org.apache.camel.spi.Metadata;
  * The message headers of the Extend component. In and out are disjoint sets: an in header chooses data of a call, an
  * out header reports on the call just made, and no header is both, so nothing the component writes can choose the run
  * or workspace of a later {@code extend:} call in the same route. The run acted on is the body ({@code ${body.id}}).
+ * The webhook consumer's headers are out headers of their own ({@code CamelExtendWebhook*}), for the same reason.
  */
 public final class ExtendConstants {
 
@@ -93,6 +94,32 @@ public final class ExtendConstants {
                                                 + " removed on the last page.",
               javaType = "String")
     public static final String NEXT_PAGE_TOKEN = "CamelExtendNextPageToken";
+
+    @Metadata(label = "consumer", description = "Out (webhook): the event type of the delivery, such as"
+                                                + " workflow_run.cancelled.",
+              javaType = "String")
+    public static final String WEBHOOK_EVENT_TYPE = "CamelExtendWebhookEventType";
+
+    @Metadata(label = "consumer", description = "Out (webhook): Extend's ID of the event; a redelivery has the same one,"
+                                                + " so deduplicate on it (an idempotentConsumer keyed by it).",
+              javaType = "String")
+    public static final String WEBHOOK_EVENT_ID = "CamelExtendWebhookEventId";
+
+    @Metadata(label = "consumer", description = "Out (webhook): the workflow run the event is about (the run's ID, or"
+                                                + " a step run's workflowRunId). A header of its own, not"
+                                                + " CamelExtendRunId, so that it chooses nothing of a later extend:"
+                                                + " call unless the route copies it there.",
+              javaType = "String")
+    public static final String WEBHOOK_RUN_ID = "CamelExtendWebhookRunId";
+
+    @Metadata(label = "consumer", description = "Out (webhook): the batch of the run the event is about, when it has"
+                                                + " one.",
+              javaType = "String")
+    public static final String WEBHOOK_BATCH_ID = "CamelExtendWebhookBatchId";
+
+    @Metadata(label = "consumer", description = "Out (webhook): the workflow of the run the event is about.",
+              javaType = "String")
+    public static final String WEBHOOK_WORKFLOW_ID = "CamelExtendWebhookWorkflowId";
 
     private ExtendConstants() {
     }

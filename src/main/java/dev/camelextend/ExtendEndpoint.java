@@ -1,13 +1,12 @@
 package dev.camelextend;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.camelextend.client.ExtendClient;
 import dev.camelextend.client.ExtendClientSettings;
+import dev.camelextend.client.Hosts;
 import dev.camelextend.client.RateLimiter;
 import dev.camelextend.client.RateLimiters;
 import dev.camelextend.client.RequestCategory;
@@ -24,20 +23,22 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.hc.core5.net.InetAddressUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cancel or read Extend (extend.ai) workflow runs. Send a run ID; get the {@code WorkflowRun} back as the body.
+ * Cancel, read and list Extend (extend.ai) workflow runs, and receive Extend's webhooks. Send a run ID; get the
+ * {@code WorkflowRun} back as the body.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "extend", title = "Extend", syntax = "extend:operation",
-             producerOnly = true, category = { Category.SAAS, Category.API }, headersClass = ExtendConstants.class)
+             category = { Category.SAAS, Category.API }, headersClass = ExtendConstants.class)
 public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtendEndpoint.class);
 
-    @UriPath(enums = "cancelRun,getRun", description = "What to do with the workflow run: cancelRun or getRun.")
+    @UriPath(enums = "cancelRun,getRun,awaitRun,listRuns,cancelBatch,webhook",
+             description = "What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch in to(...), or receive"
+                           + " Extend's webhook deliveries with webhook in from(...).")
     @Metadata(required = true)
     private ExtendOperation operation;
 
@@ -62,17 +63,30 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     @Override
     public Producer createProducer() {
+        if (operation.isConsumer()) {
+            throw new IllegalArgumentException("extend:" + operation + " receives Extend's webhook deliveries: use it in"
+                                               + " from(\"extend:webhook?secret=...\"), not in to(...)");
+        }
         return new ExtendProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The Extend component only sends: use it in to(\"extend:...\")");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!operation.isConsumer()) {
+            throw new IllegalArgumentException("extend:" + operation + " sends requests to Extend: use it in"
+                                               + " to(\"extend:" + operation + "\"); from(...) takes extend:webhook");
+        }
+        ExtendWebhookConsumer consumer = new ExtendWebhookConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (operation.isConsumer()) {
+            return; // the consumer checks its options and needs no API client (createProducer refuses a producer)
+        }
         ExtendClientSettings settings = validatedSettings();
         warnOnPlainHttp(settings.baseUrl());
         transport = getComponent().acquireTransport(configuration);
@@ -142,30 +156,10 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     private static void warnOnPlainHttp(String baseUrl) {
         URI uri = URI.create(baseUrl);
-        if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !Hosts.isLoopback(uri.getHost())) {
             LOG.warn("The Extend baseUrl {} uses plain http to a non-loopback host: the API key travels unencrypted",
                     baseUrl);
         }
-    }
-
-    /**
-     * Whether the host is this machine, decided on what the host is, not how its name starts ({@code 127.evil.com} is
-     * a name like any other). An IP literal is loopback when its address is; of names only {@code localhost} is, by
-     * RFC 6761. No name is resolved: that would cost a DNS lookup at every route start and prove nothing later.
-     */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(h)) {
-            return true;
-        }
-        if (InetAddressUtils.isIPv4Address(h) || InetAddressUtils.isIPv6Address(h)) {
-            try {
-                return InetAddress.getByName(h).isLoopbackAddress(); // a literal: parsed, not looked up
-            } catch (UnknownHostException notAnAddress) {
-                return false;
-            }
-        }
-        return false;
     }
 
     ExtendClient getClient() {
@@ -182,7 +176,7 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
         return operation;
     }
 
-    /** What to do with the workflow run: cancelRun or getRun. */
+    /** What to do: a producer operation, or webhook for the consumer. */
     public void setOperation(ExtendOperation operation) {
         this.operation = operation;
     }

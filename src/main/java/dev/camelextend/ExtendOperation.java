@@ -2,7 +2,10 @@ package dev.camelextend;
 
 import dev.camelextend.client.RunOperation;
 
-/** What an {@code extend:} endpoint does: act on one run, wait for one, list runs, or cancel a batch of them. */
+/**
+ * What an {@code extend:} endpoint does: act on one run, wait for one, list runs, or cancel a batch of them (the
+ * producer operations), or receive webhooks (the consumer, {@link #webhook}).
+ */
 public enum ExtendOperation {
 
     /** {@code POST /workflow_runs/{id}/cancel}: cancel a PENDING or PROCESSING run; the body becomes the run. */
@@ -18,7 +21,10 @@ public enum ExtendOperation {
     listRuns(RunOperation.LIST_RUNS),
 
     /** List the cancellable runs of a batch or workflow and cancel each; the body becomes a CancelBatchSummary. */
-    cancelBatch(RunOperation.CANCEL_RUN);
+    cancelBatch(RunOperation.CANCEL_RUN),
+
+    /** Consumer only: receive Extend's webhook deliveries, verified, as {@code ExtendWebhookEvent} bodies. */
+    webhook(null);
 
     private final RunOperation runOperation;
 
@@ -26,7 +32,12 @@ public enum ExtendOperation {
         this.runOperation = runOperation;
     }
 
-    /** The client's operation behind this endpoint operation. */
+    /** Whether this is the consumer's operation, which no producer has. */
+    boolean isConsumer() {
+        return this == webhook;
+    }
+
+    /** The client's operation behind this producer operation; null for {@link #webhook}. */
     RunOperation runOperation() {
         return runOperation;
     }

@@ -111,6 +111,7 @@ final class OperationCalls {
                 String subject = query.batchId() != null ? query.batchId() : query.workflowId();
                 yield new Started(job.start().thenApply(summary -> out -> setSummary(out, summary)), subject);
             }
+            case webhook -> throw new IllegalStateException("extend:webhook has no producer"); // createProducer refuses it
         };
     }
 

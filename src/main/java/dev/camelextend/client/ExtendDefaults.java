@@ -75,6 +75,28 @@ public final class ExtendDefaults {
     public static final long PROGRESS_INTERVAL_MILLIS = 5_000;
     public static final String PROGRESS_INTERVAL = "" + PROGRESS_INTERVAL_MILLIS;
 
+    /** Where the webhook consumer listens, on the runtime's platform-http server. */
+    public static final String WEBHOOK_PATH = "/extend/webhook";
+
+    /** How old a delivery's timestamp may be: the 5 minutes of Extend's SDKs. */
+    public static final long WEBHOOK_TOLERANCE_MILLIS = 300_000;
+    public static final String WEBHOOK_TOLERANCE = "" + WEBHOOK_TOLERANCE_MILLIS;
+
+    /** The largest webhook request body accepted; Extend sends large payloads as a signed URL instead. */
+    public static final int WEBHOOK_MAX_BODY_SIZE = 1024 * 1024;
+    public static final String WEBHOOK_MAX_BODY_SIZE_TEXT = "" + WEBHOOK_MAX_BODY_SIZE;
+
+    /** How long a delivery may take before it is answered 503: well inside Extend's 30 s delivery timeout. */
+    public static final long WEBHOOK_RESPONSE_TIMEOUT_MILLIS = 20_000;
+    public static final String WEBHOOK_RESPONSE_TIMEOUT = "" + WEBHOOK_RESPONSE_TIMEOUT_MILLIS;
+
+    /** Extend gives up on a delivery after 30 s; a responseTimeout must stay below it. */
+    public static final long EXTEND_DELIVERY_TIMEOUT_MILLIS = 30_000;
+
+    /** Deliveries whose route may run at once per webhook endpoint (Vert.x's default worker pool has 20 threads). */
+    public static final int WEBHOOK_MAX_CONCURRENT_DELIVERIES = 20;
+    public static final String WEBHOOK_MAX_CONCURRENT_DELIVERIES_TEXT = "" + WEBHOOK_MAX_CONCURRENT_DELIVERIES;
+
     private ExtendDefaults() {
     }
 }

@@ -107,12 +107,14 @@ class ReferenceSnippetsTest {
     @Test
     void everyJavaBlockOfThePageIsATaggedRegionOfASnippetTest() throws IOException {
         Map<String, String> regions = DocBlocks.taggedRegions(THIS, CONFIGURATION, ReferenceDslSnippetsTest.THIS,
-                Path.of("src/test/java/dev/camelextend/docs/ReferencePipelineSnippetsTest.java"));
+                Path.of("src/test/java/dev/camelextend/docs/ReferencePipelineSnippetsTest.java"),
+                ReferenceWebhookSnippetsTest.THIS);
         List<String> blocks = DocBlocks.allBlocks().get("java");
         assertEquals(regions.size(), blocks.size(), "one region per Java block of " + DocBlocks.ADOC);
         for (String block : blocks) {
-            assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + ", " + CONFIGURATION + " or "
-                                                     + ReferenceDslSnippetsTest.THIS + ":\n" + block);
+            assertTrue(regions.containsValue(block), "not a tagged region of " + THIS + ", " + CONFIGURATION + ", "
+                                                     + ReferenceDslSnippetsTest.THIS + ", ReferencePipelineSnippetsTest"
+                                                     + " or " + ReferenceWebhookSnippetsTest.THIS + ":\n" + block);
         }
     }
 

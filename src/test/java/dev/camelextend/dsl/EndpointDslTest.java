@@ -15,7 +15,11 @@ import dev.camelextend.ExtendEndpoint;
 import dev.camelextend.builder.endpoint.StaticEndpointBuilders;
 import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory;
 import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.AdvancedExtendEndpointBuilder;
+import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.AdvancedExtendEndpointConsumerBuilder;
+import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.AdvancedExtendEndpointProducerBuilder;
 import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.ExtendEndpointBuilder;
+import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.ExtendEndpointConsumerBuilder;
+import dev.camelextend.builder.endpoint.dsl.ExtendEndpointBuilderFactory.ExtendEndpointProducerBuilder;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.support.CancelChecks;
@@ -176,8 +180,11 @@ class EndpointDslTest {
             }
         });
         assertTrue(basic.contains("apiKey") && advanced.contains("synchronous"), "read extend.json: " + basic + advanced);
-        assertEquals(basic, optionMethods(ExtendEndpointBuilder.class));
-        assertEquals(advanced, optionMethods(AdvancedExtendEndpointBuilder.class));
+        // the consumer's options, the producer's and those of both, each on its builder
+        assertEquals(basic, optionMethods(ExtendEndpointBuilder.class, ExtendEndpointConsumerBuilder.class,
+                ExtendEndpointProducerBuilder.class));
+        assertEquals(advanced, optionMethods(AdvancedExtendEndpointBuilder.class,
+                AdvancedExtendEndpointConsumerBuilder.class, AdvancedExtendEndpointProducerBuilder.class));
         Set<String> headers = new TreeSet<>();
         metadata.path("headers").properties().forEach(h -> headers.add(h.getKey()));
         Set<String> fromBuilder = Arrays.stream(ExtendEndpointBuilderFactory.ExtendHeaderNameBuilder.class.getDeclaredMethods())
@@ -188,8 +195,8 @@ class EndpointDslTest {
     }
 
     /** The option setters the interface itself declares (not advanced()/basic(), nor Camel's inherited methods). */
-    private static Set<String> optionMethods(Class<?> builder) {
-        return Arrays.stream(builder.getDeclaredMethods())
+    private static Set<String> optionMethods(Class<?>... builders) {
+        return Arrays.stream(builders).flatMap(b -> Arrays.stream(b.getDeclaredMethods()))
                 .filter(m -> m.getParameterCount() == 1)
                 .map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -4,8 +4,8 @@ import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Cancel or read Extend (extend.ai) workflow runs. Send a run ID; get the WorkflowRun back as the
- * body.
+ * Cancel, read and list Extend (extend.ai) workflow runs, and receive Extend's webhooks. Send a run
+ * ID; get the WorkflowRun back as the body.
  *
  * The camel.component.extend.* properties: one per option of the component, none with an
  * initial value, so that only what the application sets is applied to the component.
@@ -20,6 +20,54 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * Whether to enable auto configuration of the extend component. This is enabled by default.
      */
     private Boolean enabled;
+    /**
+     * The shared configuration; every option can also be set on its own at component level and
+     * overridden per endpoint. The option is a dev.camelextend.ExtendConfiguration type: the name
+     * of a bean, as #bean:name.
+     */
+    private dev.camelextend.ExtendConfiguration configuration;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any
+     * exceptions (if possible) occurred while the Camel consumer is trying to pickup incoming
+     * messages, or the likes, will now be processed as a message and handled by the routing Error
+     * Handler. Important: This is only possible if the 3rd party component allows Camel to be
+     * alerted if an exception was thrown. Some components handle this internally only, and
+     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel
+     * component to hook into the 3rd party component and make this possible for future releases. By
+     * default the consumer will use the org.apache.camel.spi.ExceptionHandler to deal with
+     * exceptions, that will be logged at WARN or ERROR level and ignored.
+     */
+    private Boolean bridgeErrorHandler;
+    /**
+     * extend:webhook: the largest request body read, in bytes; a larger one is answered 413 and not
+     * read on. Extend sends large payloads as a signed URL, which the consumer fetches within
+     * maxResponseSize.
+     */
+    private Integer maxBodySize;
+    /**
+     * extend:webhook: the path the consumer serves on the runtime's platform-http server (Camel
+     * Main's, Spring Boot's or Quarkus' web server); Extend POSTs the deliveries there.
+     */
+    private String path;
+    /**
+     * extend:webhook: how long a delivery may take, from the request to the end of the route (with
+     * the fetch of a signed payload), before it is answered 503 so that Extend retries it; the
+     * route goes on. Must be below Extend's delivery timeout of 30 seconds. The option is a
+     * duration: milliseconds or Camel duration text such as 30s or 1m30s.
+     */
+    private String responseTimeout;
+    /**
+     * extend:webhook: how old a delivery's x-extend-request-timestamp may be, as Extend's SDKs
+     * check it (5 minutes); an older one is answered 401, as a replay. 0 turns the age check off; a
+     * timestamp more than 60 seconds in the future is refused either way. The option is a duration:
+     * milliseconds or Camel duration text such as 30s or 1m30s.
+     */
+    private String tolerance;
+    /**
+     * extend:webhook: how many deliveries' routes may run at once on the consumer's threads; one
+     * more is answered 503 at once, and Extend retries it later.
+     */
+    private Integer maxConcurrentDeliveries;
     /**
      * When a cancel is refused because the run is already CANCELLED or CANCELLING, return the run
      * as the result instead of throwing ExtendCancelNotAllowedException. Makes cancelRun idempotent
@@ -47,12 +95,6 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * cancelBatch a String body is the batch when neither is set.
      */
     private String batchId;
-    /**
-     * The shared configuration; every option can also be set on its own at component level and
-     * overridden per endpoint. The option is a dev.camelextend.ExtendConfiguration type: the name
-     * of a bean, as #bean:name.
-     */
-    private dev.camelextend.ExtendConfiguration configuration;
     /**
      * listRuns and cancelBatch: only runs whose file name contains this text.
      */
@@ -280,9 +322,10 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      */
     private String retryMaxDelay;
     /**
-     * The Extend API key, sent in the Authorization header as a Bearer token. Required. Prefer
-     * setting it on the component (camel.component.extend.api-key) or through a property
-     * placeholder such as {{env:EXTEND_API_KEY}}, so it never appears in an endpoint URI.
+     * The Extend API key, sent in the Authorization header as a Bearer token. Required by every
+     * operation but the webhook consumer, which needs none. Prefer setting it on the component
+     * (camel.component.extend.api-key) or through a property placeholder such as
+     * {{env:EXTEND_API_KEY}}, so it never appears in an endpoint URI.
      */
     private String apiKey;
     /**
@@ -293,6 +336,13 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * The proxy user name, when the proxy needs authentication.
      */
     private String proxyAuthUsername;
+    /**
+     * extend:webhook: the signing secret (wss_...) of the webhook endpoint in Extend, shown once
+     * when the endpoint is created. Several, comma-separated, while a secret is rotated: a delivery
+     * signed with any of them passes. Required by the webhook consumer. Prefer a property
+     * placeholder such as {{env:EXTEND_WEBHOOK_SECRET}}, so it never appears in an endpoint URI.
+     */
+    private String secret;
     /**
      * TLS settings (trust store, key store, protocols) for the connection to Extend, as Camel
      * SSLContextParameters. Without it the JVM's default trust applies. The option is a
@@ -312,6 +362,62 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * milliseconds or Camel duration text such as 30s or 1m30s.
      */
     private String requestTimeout;
+
+    public dev.camelextend.ExtendConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(dev.camelextend.ExtendConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Integer getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(Integer maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(String responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public String getTolerance() {
+        return tolerance;
+    }
+
+    public void setTolerance(String tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    public Integer getMaxConcurrentDeliveries() {
+        return maxConcurrentDeliveries;
+    }
+
+    public void setMaxConcurrentDeliveries(Integer maxConcurrentDeliveries) {
+        this.maxConcurrentDeliveries = maxConcurrentDeliveries;
+    }
 
     public Boolean getAlreadyCancelledIsSuccess() {
         return alreadyCancelledIsSuccess;
@@ -351,14 +457,6 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
 
     public void setBatchId(String batchId) {
         this.batchId = batchId;
-    }
-
-    public dev.camelextend.ExtendConfiguration getConfiguration() {
-        return configuration;
-    }
-
-    public void setConfiguration(dev.camelextend.ExtendConfiguration configuration) {
-        this.configuration = configuration;
     }
 
     public String getFileNameContains() {
@@ -695,6 +793,14 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
 
     public void setProxyAuthUsername(String proxyAuthUsername) {
         this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
     }
 
     public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {

@@ -45,6 +45,7 @@ class ExtendComponentAutoConfigurationTest {
 
     private static final String KEY = "sk_test_starter_secret_4711";
     private static final String PROXY_PASSWORD = "proxy_secret_0815";
+    private static final String WEBHOOK_SECRET = "wss_starter_webhook_secret_2323";
 
     /** A value for every option that is not an object, other than its default, and what the component then holds. */
     private static final Map<String, String[]> EVERY_OPTION = Map.ofEntries(
@@ -95,7 +96,14 @@ class ExtendComponentAutoConfigurationTest {
             entry("singlePage", new String[] {"true", "true"}),
             entry("batchConcurrency", new String[] {"12", "12"}),
             entry("maxPasses", new String[] {"5", "5"}),
-            entry("progressInterval", new String[] {"10s", "10000"}));
+            entry("progressInterval", new String[] {"10s", "10000"}),
+            entry("bridgeErrorHandler", new String[] {"true", "true"}),
+            entry("secret", new String[] {WEBHOOK_SECRET, WEBHOOK_SECRET}),
+            entry("path", new String[] {"/hooks/extend", "/hooks/extend"}),
+            entry("tolerance", new String[] {"2m", "120000"}),
+            entry("maxBodySize", new String[] {"262144", "262144"}),
+            entry("responseTimeout", new String[] {"10s", "10000"}),
+            entry("maxConcurrentDeliveries", new String[] {"4", "4"}));
     /** The object options, set to beans (everyObjectOptionTakesABean). */
     private static final Set<String> OBJECT_OPTIONS = Set.of("configuration", "sslContextParameters",
             "progressListener");
@@ -206,13 +214,16 @@ class ExtendComponentAutoConfigurationTest {
                   .withPropertyValues(PREFIX + "api-key=" + KEY, PREFIX + "base-url=http://127.0.0.1:9",
                                       PREFIX + "proxy-host=127.0.0.1", PREFIX + "proxy-port=9",
                                       PREFIX + "proxy-auth-username=proxy-user",
-                                      PREFIX + "proxy-auth-password=" + PROXY_PASSWORD)
+                                      PREFIX + "proxy-auth-password=" + PROXY_PASSWORD,
+                                      PREFIX + "secret=" + WEBHOOK_SECRET)
                   .run(context -> {
                       assertNull(context.getStartupFailure());
                       assertEquals(KEY, component(context).getConfiguration().getApiKey());
                       ExtendComponentConfiguration properties = context.getBean(ExtendComponentConfiguration.class);
                       assertFalse(properties.toString().contains(KEY), properties.toString());
                       assertFalse(properties.toString().contains(PROXY_PASSWORD), properties.toString());
+                      assertFalse(properties.toString().contains(WEBHOOK_SECRET), properties.toString());
+                      assertFalse(component(context).getConfiguration().toString().contains(WEBHOOK_SECRET));
                       assertFalse(component(context).getConfiguration().toString().contains(KEY));
                   });
         } finally {
@@ -225,6 +236,7 @@ class ExtendComponentAutoConfigurationTest {
                           + (line.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(line.getThrowableProxy()));
             assertFalse(text.contains(KEY), "the API key in a log line: " + text);
             assertFalse(text.contains(PROXY_PASSWORD), "the proxy password in a log line: " + text);
+            assertFalse(text.contains(WEBHOOK_SECRET), "the webhook secret in a log line: " + text);
         }
     }
 

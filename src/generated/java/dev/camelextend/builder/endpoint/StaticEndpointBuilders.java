@@ -28,8 +28,8 @@ public class StaticEndpointBuilders {
 
     /**
      * Extend (camel-extend)
-     * Cancel or read Extend (extend.ai) workflow runs. Send a run ID; get the
-     * WorkflowRun back as the body.
+     * Cancel, read and list Extend (extend.ai) workflow runs, and receive
+     * Extend's webhooks. Send a run ID; get the WorkflowRun back as the body.
      * 
      * Category: saas,api
      * Since: 0.1
@@ -38,8 +38,11 @@ public class StaticEndpointBuilders {
      * Syntax: <code>extend:operation</code>
      * 
      * Path parameter: operation (required)
-     * What to do with the workflow run: cancelRun or getRun.
-     * There are 2 enums and the value can be one of: cancelRun, getRun
+     * What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch in
+     * to(...), or receive Extend's webhook deliveries with webhook in
+     * from(...).
+     * There are 6 enums and the value can be one of: cancelRun, getRun,
+     * awaitRun, listRuns, cancelBatch, webhook
      * 
      * @param path operation
      * @return the dsl builder
@@ -49,8 +52,8 @@ public class StaticEndpointBuilders {
     }
     /**
      * Extend (camel-extend)
-     * Cancel or read Extend (extend.ai) workflow runs. Send a run ID; get the
-     * WorkflowRun back as the body.
+     * Cancel, read and list Extend (extend.ai) workflow runs, and receive
+     * Extend's webhooks. Send a run ID; get the WorkflowRun back as the body.
      * 
      * Category: saas,api
      * Since: 0.1
@@ -59,8 +62,11 @@ public class StaticEndpointBuilders {
      * Syntax: <code>extend:operation</code>
      * 
      * Path parameter: operation (required)
-     * What to do with the workflow run: cancelRun or getRun.
-     * There are 2 enums and the value can be one of: cancelRun, getRun
+     * What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch in
+     * to(...), or receive Extend's webhook deliveries with webhook in
+     * from(...).
+     * There are 6 enums and the value can be one of: cancelRun, getRun,
+     * awaitRun, listRuns, cancelBatch, webhook
      * 
      * @param componentName to use a custom component name for the endpoint
      * instead of the default name
