@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,8 +96,12 @@ final class OperationCalls {
                 RunListQuery query = query(in, config, List.of());
                 String batchFromBody = query.batchId() == null && query.workflowId() == null ? bodyText(in) : null;
                 if (batchFromBody != null) {
-                    query = new RunListQuery(List.of(), query.workflowId(), batchFromBody, query.sourceId(),
-                            query.fileNameContains(), query.sortBy(), query.sortDir(), query.maxPageSize());
+                    try {
+                        query = new RunListQuery(List.of(), query.workflowId(), batchFromBody, query.sourceId(),
+                                query.fileNameContains(), query.sortBy(), query.sortDir(), query.maxPageSize());
+                    } catch (IllegalArgumentException e) {
+                        throw new ExtendInvalidRequestException("The body is not a batch ID: " + e.getMessage(), null);
+                    }
                 }
                 if (query.batchId() == null && query.workflowId() == null && query.sourceId() == null) {
                     // without a scope, this would cancel every run of the account
@@ -203,9 +208,12 @@ final class OperationCalls {
         return token;
     }
 
+    /** A batch ID as a body: text, or UTF-8 bytes as JMS and Kafka deliver it; checked as the batchId filter is. */
     private static String bodyText(Message in) {
         Object body = in.getBody();
-        return body instanceof CharSequence cs && !cs.toString().isBlank() ? cs.toString().strip() : null;
+        String text = body instanceof CharSequence cs ? cs.toString()
+                : body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : null;
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static RuntimeException walkFailure(Throwable failure) {

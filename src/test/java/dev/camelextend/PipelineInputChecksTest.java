@@ -1,5 +1,6 @@
 package dev.camelextend;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.camelextend.support.ExtendTestKit;
@@ -78,6 +79,16 @@ class PipelineInputChecksTest {
         Exchange out = send("cancelBatch", null, Map.of());
         ExtendInvalidRequestException e = ExtendTestKit.failure(out, ExtendInvalidRequestException.class);
         assertTrue(e.getMessage().contains("cancelBatch needs a batch, a workflow or a source"), e.getMessage());
+        assertEquals(0, FAKE.requestCount());
+    }
+
+    @Test
+    void aBodyThatIsNoBatchIdFailsTyped() throws Exception {
+        for (Object body : new Object[] { "batch/../../workflows", "batch one".getBytes(StandardCharsets.UTF_8) }) {
+            Exchange out = send("cancelBatch", body, Map.of());
+            ExtendInvalidRequestException e = ExtendTestKit.failure(out, ExtendInvalidRequestException.class);
+            assertTrue(e.getMessage().startsWith("The body is not a batch ID: "), e.getMessage());
+        }
         assertEquals(0, FAKE.requestCount());
     }
 

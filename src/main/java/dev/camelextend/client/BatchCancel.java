@@ -61,6 +61,8 @@ public final class BatchCancel {
     private long listed;
     private Throwable listingFailure;
     private long lastProgress;
+    /** Set by the one {@link #finish()} that reports; a pump that runs after it does nothing. */
+    private boolean finished;
 
     /**
      * @param filters          which runs: a batch or workflow (its statuses are replaced by the kind's cancellable ones)
@@ -258,6 +260,10 @@ public final class BatchCancel {
         CancelBatchSummary summary;
         Throwable failure;
         synchronized (this) {
+            if (finished) {
+                return; // a call that failed at once (the client closed) can reach the end twice
+            }
+            finished = true;
             failure = listingFailure;
             summary = summary(failure == null && actedThisPass == 0, true);
         }
