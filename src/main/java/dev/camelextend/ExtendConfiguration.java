@@ -200,7 +200,7 @@ public class ExtendConfiguration implements Cloneable {
 
     @UriParam(label = "producer",
               description = "listRuns and cancelBatch: only runs of this batch. The CamelExtendBatchId header wins; for"
-                            + " cancelBatch a String body is the batch when neither is set.")
+                            + " cancelBatch the body (text or UTF-8 bytes) is the batch when neither is set.")
     private String batchId;
 
     @UriParam(label = "producer",

@@ -92,7 +92,7 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
     private Integer batchConcurrency;
     /**
      * listRuns and cancelBatch: only runs of this batch. The CamelExtendBatchId header wins; for
-     * cancelBatch a String body is the batch when neither is set.
+     * cancelBatch the body (text or UTF-8 bytes) is the batch when neither is set.
      */
     private String batchId;
     /**

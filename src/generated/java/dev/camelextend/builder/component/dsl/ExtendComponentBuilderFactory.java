@@ -272,8 +272,8 @@ public interface ExtendComponentBuilderFactory {
     
         /**
          * listRuns and cancelBatch: only runs of this batch. The
-         * CamelExtendBatchId header wins; for cancelBatch a String body is the
-         * batch when neither is set.
+         * CamelExtendBatchId header wins; for cancelBatch the body (text or
+         * UTF-8 bytes) is the batch when neither is set.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 

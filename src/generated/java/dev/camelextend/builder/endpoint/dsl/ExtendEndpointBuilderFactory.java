@@ -937,8 +937,8 @@ public interface ExtendEndpointBuilderFactory {
         }
         /**
          * listRuns and cancelBatch: only runs of this batch. The
-         * CamelExtendBatchId header wins; for cancelBatch a String body is the
-         * batch when neither is set.
+         * CamelExtendBatchId header wins; for cancelBatch the body (text or
+         * UTF-8 bytes) is the batch when neither is set.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
