@@ -29,8 +29,6 @@ import static dev.camelextend.simulator.ErrorReplies.json;
  */
 final class ListEndpoint<R extends RunIndex.Member> {
 
-    private static final int MAX_PAGE_SIZE = 1000;
-    private static final int DEFAULT_PAGE_SIZE = 10;
 
     private final RunIndex<R> index;
     private final SimulatorClock clock;
@@ -64,22 +62,14 @@ final class ListEndpoint<R extends RunIndex.Member> {
         if (!sortBy.equals("updatedAt") && !sortBy.equals("createdAt")) {
             return invalid("sortBy must be updatedAt or createdAt; Path: sortBy", req);
         }
-        String sortDir = q.getOrDefault("sortDir", "desc");
-        if (!sortDir.equals("asc") && !sortDir.equals("desc")) {
-            return invalid("sortDir must be asc or desc; Path: sortDir", req);
+        PageParams params;
+        try {
+            params = PageParams.of(q);
+        } catch (PageParams.Invalid e) {
+            return invalid(e.getMessage(), req);
         }
-        int pageSize = DEFAULT_PAGE_SIZE;
-        if (q.containsKey("maxPageSize")) {
-            try {
-                pageSize = Integer.parseInt(q.get("maxPageSize"));
-            } catch (NumberFormatException e) {
-                pageSize = -1;
-            }
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                return invalid("maxPageSize must be an integer from 1 to " + MAX_PAGE_SIZE + "; Path: maxPageSize",
-                        req);
-            }
-        }
+        String sortDir = params.sortDir();
+        int pageSize = params.size();
         Cursor<R> cursor = null;
         String token = q.get("nextPageToken");
         if (token != null && !token.isEmpty()) {

@@ -28,8 +28,6 @@ import static dev.camelextend.simulator.SimSupport.parse;
 /** Handlers called by {@link ApiRouter} once the request is authenticated and its route matched. */
 final class WebhookApi {
 
-    private static final int MAX_PAGE_SIZE = 1000;
-    private static final int DEFAULT_PAGE_SIZE = 10;
     private static final String ENDPOINT = "Webhook endpoint";
     private static final String SUBSCRIPTION = "Webhook subscription";
 
@@ -195,22 +193,14 @@ final class WebhookApi {
      */
     private static <T> Reply page(List<T> oldestFirst, Predicate<T> filter, ToLongFunction<T> seq,
             Function<T, ObjectNode> render, Map<String, String> q, SimRequest req) {
-        String sortDir = q.getOrDefault("sortDir", "desc");
-        if (!sortDir.equals("asc") && !sortDir.equals("desc")) {
-            return invalid("sortDir must be asc or desc; Path: sortDir", req);
+        PageParams params;
+        try {
+            params = PageParams.of(q);
+        } catch (PageParams.Invalid e) {
+            return invalid(e.getMessage(), req);
         }
-        int size = DEFAULT_PAGE_SIZE;
-        if (q.containsKey("maxPageSize")) {
-            try {
-                size = Integer.parseInt(q.get("maxPageSize"));
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_PAGE_SIZE) {
-                return invalid("maxPageSize must be an integer from 1 to " + MAX_PAGE_SIZE + "; Path: maxPageSize",
-                        req);
-            }
-        }
+        String sortDir = params.sortDir();
+        int size = params.size();
         boolean asc = sortDir.equals("asc");
         long after = asc ? Long.MIN_VALUE : Long.MAX_VALUE;
         String token = q.get("nextPageToken");
