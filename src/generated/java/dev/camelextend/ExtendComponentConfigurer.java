@@ -49,6 +49,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": target.setConfiguration(property(camelContext, dev.camelextend.ExtendConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "endpointevents":
+        case "endpointEvents": getOrCreateConfiguration(target).setEndpointEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "filenamecontains":
         case "fileNameContains": getOrCreateConfiguration(target).setFileNameContains(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -128,12 +130,22 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribeworkflows":
+        case "subscribeWorkflows": getOrCreateConfiguration(target).setSubscribeWorkflows(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "tolerance": getOrCreateConfiguration(target).setTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforoutcome":
         case "waitForOutcome": getOrCreateConfiguration(target).setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookendpointid":
+        case "webhookEndpointId": getOrCreateConfiguration(target).setWebhookEndpointId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookevents":
+        case "webhookEvents": getOrCreateConfiguration(target).setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookname":
+        case "webhookName": getOrCreateConfiguration(target).setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookurl":
+        case "webhookUrl": getOrCreateConfiguration(target).setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "workflowid":
         case "workflowId": getOrCreateConfiguration(target).setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -166,6 +178,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return dev.camelextend.ExtendConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "endpointevents":
+        case "endpointEvents": return java.lang.String.class;
         case "filenamecontains":
         case "fileNameContains": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -245,12 +259,22 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
+        case "subscribeworkflows":
+        case "subscribeWorkflows": return java.lang.String.class;
         case "synchronous": return boolean.class;
         case "tolerance": return long.class;
         case "waitforoutcome":
         case "waitForOutcome": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "webhookendpointid":
+        case "webhookEndpointId": return java.lang.String.class;
+        case "webhookevents":
+        case "webhookEvents": return java.lang.String.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhookurl":
+        case "webhookUrl": return java.lang.String.class;
         case "workflowid":
         case "workflowId": return java.lang.String.class;
         case "workspaceid":
@@ -284,6 +308,8 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "endpointevents":
+        case "endpointEvents": return getOrCreateConfiguration(target).getEndpointEvents();
         case "filenamecontains":
         case "fileNameContains": return getOrCreateConfiguration(target).getFileNameContains();
         case "healthcheckconsumerenabled":
@@ -363,12 +389,22 @@ public class ExtendComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "status": return getOrCreateConfiguration(target).getStatus();
+        case "subscribeworkflows":
+        case "subscribeWorkflows": return getOrCreateConfiguration(target).getSubscribeWorkflows();
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "tolerance": return getOrCreateConfiguration(target).getTolerance();
         case "waitforoutcome":
         case "waitForOutcome": return getOrCreateConfiguration(target).isWaitForOutcome();
         case "waittimeout":
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        case "webhookendpointid":
+        case "webhookEndpointId": return getOrCreateConfiguration(target).getWebhookEndpointId();
+        case "webhookevents":
+        case "webhookEvents": return getOrCreateConfiguration(target).getWebhookEvents();
+        case "webhookname":
+        case "webhookName": return getOrCreateConfiguration(target).getWebhookName();
+        case "webhookurl":
+        case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
         case "workflowid":
         case "workflowId": return getOrCreateConfiguration(target).getWorkflowId();
         case "workspaceid":

@@ -37,6 +37,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "batchId": target.setBatchId(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "endpointevents":
+        case "endpointEvents": target.setEndpointEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "filenamecontains":
         case "fileNameContains": target.setFileNameContains(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreadcount":
@@ -106,12 +108,22 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": target.setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribeworkflows":
+        case "subscribeWorkflows": target.setSubscribeWorkflows(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": target.setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "tolerance": target.setTolerance(property(camelContext, long.class, value)); return true;
         case "waitforoutcome":
         case "waitForOutcome": target.setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.setWaitTimeout(property(camelContext, long.class, value)); return true;
+        case "webhookendpointid":
+        case "webhookEndpointId": target.setWebhookEndpointId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookevents":
+        case "webhookEvents": target.setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookname":
+        case "webhookName": target.setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookurl":
+        case "webhookUrl": target.setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "workflowid":
         case "workflowId": target.setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -139,6 +151,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "batchId": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "endpointevents":
+        case "endpointEvents": return java.lang.String.class;
         case "filenamecontains":
         case "fileNameContains": return java.lang.String.class;
         case "iothreadcount":
@@ -208,12 +222,22 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
+        case "subscribeworkflows":
+        case "subscribeWorkflows": return java.lang.String.class;
         case "synchronous": return boolean.class;
         case "tolerance": return long.class;
         case "waitforoutcome":
         case "waitForOutcome": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "webhookendpointid":
+        case "webhookEndpointId": return java.lang.String.class;
+        case "webhookevents":
+        case "webhookEvents": return java.lang.String.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhookurl":
+        case "webhookUrl": return java.lang.String.class;
         case "workflowid":
         case "workflowId": return java.lang.String.class;
         case "workspaceid":
@@ -242,6 +266,8 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "batchId": return target.getBatchId();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "endpointevents":
+        case "endpointEvents": return target.getEndpointEvents();
         case "filenamecontains":
         case "fileNameContains": return target.getFileNameContains();
         case "iothreadcount":
@@ -311,12 +337,22 @@ public class ExtendConfigurationConfigurer extends org.apache.camel.support.comp
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "status": return target.getStatus();
+        case "subscribeworkflows":
+        case "subscribeWorkflows": return target.getSubscribeWorkflows();
         case "synchronous": return target.isSynchronous();
         case "tolerance": return target.getTolerance();
         case "waitforoutcome":
         case "waitForOutcome": return target.isWaitForOutcome();
         case "waittimeout":
         case "waitTimeout": return target.getWaitTimeout();
+        case "webhookendpointid":
+        case "webhookEndpointId": return target.getWebhookEndpointId();
+        case "webhookevents":
+        case "webhookEvents": return target.getWebhookEvents();
+        case "webhookname":
+        case "webhookName": return target.getWebhookName();
+        case "webhookurl":
+        case "webhookUrl": return target.getWebhookUrl();
         case "workflowid":
         case "workflowId": return target.getWorkflowId();
         case "workspaceid":

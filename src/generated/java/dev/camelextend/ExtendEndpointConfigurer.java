@@ -39,6 +39,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "endpointevents":
+        case "endpointEvents": target.getConfiguration().setEndpointEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -114,12 +116,22 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribeworkflows":
+        case "subscribeWorkflows": target.getConfiguration().setSubscribeWorkflows(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "tolerance": target.getConfiguration().setTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforoutcome":
         case "waitForOutcome": target.getConfiguration().setWaitForOutcome(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookendpointid":
+        case "webhookEndpointId": target.getConfiguration().setWebhookEndpointId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookevents":
+        case "webhookEvents": target.getConfiguration().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookname":
+        case "webhookName": target.getConfiguration().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookurl":
+        case "webhookUrl": target.getConfiguration().setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "workflowid":
         case "workflowId": target.getConfiguration().setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
@@ -149,6 +161,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "endpointevents":
+        case "endpointEvents": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -224,12 +238,22 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "status": return java.lang.String.class;
+        case "subscribeworkflows":
+        case "subscribeWorkflows": return java.lang.String.class;
         case "synchronous": return boolean.class;
         case "tolerance": return long.class;
         case "waitforoutcome":
         case "waitForOutcome": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "webhookendpointid":
+        case "webhookEndpointId": return java.lang.String.class;
+        case "webhookevents":
+        case "webhookEvents": return java.lang.String.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhookurl":
+        case "webhookUrl": return java.lang.String.class;
         case "workflowid":
         case "workflowId": return java.lang.String.class;
         case "workspaceid":
@@ -260,6 +284,8 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "endpointevents":
+        case "endpointEvents": return target.getConfiguration().getEndpointEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -335,12 +361,22 @@ public class ExtendEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "status": return target.getConfiguration().getStatus();
+        case "subscribeworkflows":
+        case "subscribeWorkflows": return target.getConfiguration().getSubscribeWorkflows();
         case "synchronous": return target.getConfiguration().isSynchronous();
         case "tolerance": return target.getConfiguration().getTolerance();
         case "waitforoutcome":
         case "waitForOutcome": return target.getConfiguration().isWaitForOutcome();
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        case "webhookendpointid":
+        case "webhookEndpointId": return target.getConfiguration().getWebhookEndpointId();
+        case "webhookevents":
+        case "webhookEvents": return target.getConfiguration().getWebhookEvents();
+        case "webhookname":
+        case "webhookName": return target.getConfiguration().getWebhookName();
+        case "webhookurl":
+        case "webhookUrl": return target.getConfiguration().getWebhookUrl();
         case "workflowid":
         case "workflowId": return target.getConfiguration().getWorkflowId();
         case "workspaceid":

@@ -24,7 +24,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(61);
         props.add("alreadyCancelledIsSuccess");
         props.add("apiKey");
         props.add("apiVersion");
@@ -33,6 +33,7 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
         props.add("batchId");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
+        props.add("endpointEvents");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fileNameContains");
@@ -73,10 +74,15 @@ public class ExtendEndpointUriFactory extends org.apache.camel.support.component
         props.add("sourceId");
         props.add("sslContextParameters");
         props.add("status");
+        props.add("subscribeWorkflows");
         props.add("synchronous");
         props.add("tolerance");
         props.add("waitForOutcome");
         props.add("waitTimeout");
+        props.add("webhookEndpointId");
+        props.add("webhookEvents");
+        props.add("webhookName");
+        props.add("webhookUrl");
         props.add("workflowId");
         props.add("workspaceId");
         props.add("writeRateLimit");

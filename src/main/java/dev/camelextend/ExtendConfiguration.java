@@ -259,6 +259,43 @@ public class ExtendConfiguration implements Cloneable {
                             + " progressInterval and at the end, e.g. to print a progress line.")
     private BatchProgressListener progressListener;
 
+    /* -- webhook subscriptions as code -- */
+
+    @UriParam(label = "producer",
+              description = "createWebhookEndpoint: the public URL Extend delivers to (the extend:webhook consumer's"
+                            + " path on your server). The CamelExtendWebhookUrl header wins.")
+    private String webhookUrl;
+
+    @UriParam(label = "producer", defaultValue = ExtendDefaults.WEBHOOK_ENDPOINT_NAME,
+              description = "createWebhookEndpoint: the endpoint's name, as the dashboard shows it.")
+    private String webhookName = ExtendDefaults.WEBHOOK_ENDPOINT_NAME;
+
+    @UriParam(label = "producer",
+              description = "createWebhookEndpoint: account-wide events for the new endpoint, comma-separated (such as"
+                            + " extract_run.processed). None by default: workflow_run.* events are never account-wide,"
+                            + " they come through a subscription per workflow.")
+    private String endpointEvents;
+
+    @UriParam(label = "common",
+              description = "The webhook endpoint in Extend (wh_...): the endpoint createWebhookSubscription subscribes,"
+                            + " listWebhookSubscriptions lists and deleteWebhookEndpoint deletes (the"
+                            + " CamelExtendWebhookEndpointId header wins); and, on extend:webhook, the endpoint whose"
+                            + " subscriptions subscribeWorkflows ensures at start.")
+    private String webhookEndpointId;
+
+    @UriParam(label = "common", defaultValue = ExtendDefaults.WORKFLOW_RUN_EVENTS,
+              description = "The workflow-run events a subscription delivers, comma-separated: createWebhookSubscription"
+                            + " and extend:webhook's subscribeWorkflows.")
+    private String webhookEvents = ExtendDefaults.WORKFLOW_RUN_EVENTS;
+
+    @UriParam(label = "consumer",
+              description = "extend:webhook: workflows (comma-separated IDs) whose run events the endpoint"
+                            + " webhookEndpointId must get. At route start, each is subscribed with webhookEvents"
+                            + " (POST /webhook_subscriptions, an upsert: starting again changes nothing) before a"
+                            + " delivery is taken; a failure fails the route's start. Needs apiKey and"
+                            + " webhookEndpointId.")
+    private String subscribeWorkflows;
+
     /* -- receiving webhooks (extend:webhook) -- */
 
     @UriParam(label = "consumer,security", secret = true,
@@ -696,6 +733,54 @@ public class ExtendConfiguration implements Cloneable {
 
     public void setMaxConcurrentDeliveries(int maxConcurrentDeliveries) {
         this.maxConcurrentDeliveries = maxConcurrentDeliveries;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    public String getWebhookName() {
+        return webhookName;
+    }
+
+    public void setWebhookName(String webhookName) {
+        this.webhookName = webhookName;
+    }
+
+    public String getEndpointEvents() {
+        return endpointEvents;
+    }
+
+    public void setEndpointEvents(String endpointEvents) {
+        this.endpointEvents = endpointEvents;
+    }
+
+    public String getWebhookEndpointId() {
+        return webhookEndpointId;
+    }
+
+    public void setWebhookEndpointId(String webhookEndpointId) {
+        this.webhookEndpointId = webhookEndpointId;
+    }
+
+    public String getWebhookEvents() {
+        return webhookEvents;
+    }
+
+    public void setWebhookEvents(String webhookEvents) {
+        this.webhookEvents = webhookEvents;
+    }
+
+    public String getSubscribeWorkflows() {
+        return subscribeWorkflows;
+    }
+
+    public void setSubscribeWorkflows(String subscribeWorkflows) {
+        this.subscribeWorkflows = subscribeWorkflows;
     }
 
     /** A copy, so an endpoint's overrides never change the component's defaults. */

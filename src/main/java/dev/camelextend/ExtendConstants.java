@@ -121,6 +121,22 @@ public final class ExtendConstants {
               javaType = "String")
     public static final String WEBHOOK_WORKFLOW_ID = "CamelExtendWebhookWorkflowId";
 
+    @Metadata(label = "producer", description = "In (createWebhookEndpoint): the URL Extend delivers to; wins over the"
+                                                + " webhookUrl option.",
+              javaType = "String")
+    public static final String WEBHOOK_URL = "CamelExtendWebhookUrl";
+
+    @Metadata(label = "producer", description = "In (createWebhookSubscription, listWebhookSubscriptions,"
+                                                + " deleteWebhookEndpoint): the webhook endpoint (wh_...); wins over"
+                                                + " the webhookEndpointId option.",
+              javaType = "String")
+    public static final String WEBHOOK_ENDPOINT_ID = "CamelExtendWebhookEndpointId";
+
+    @Metadata(label = "producer", description = "In (deleteWebhookSubscription): the subscription to delete"
+                                                + " (whes_...); the body when the header is not set.",
+              javaType = "String")
+    public static final String WEBHOOK_SUBSCRIPTION_ID = "CamelExtendWebhookSubscriptionId";
+
     private ExtendConstants() {
     }
 }

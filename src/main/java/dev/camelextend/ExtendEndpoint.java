@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cancel, read and list Extend (extend.ai) workflow runs, and receive Extend's webhooks. Send a run ID; get the
+ * Cancel, read and list Extend (extend.ai) workflow runs, manage and receive Extend's webhooks. Send a run ID; get the
  * {@code WorkflowRun} back as the body.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "extend", title = "Extend", syntax = "extend:operation",
@@ -36,9 +36,14 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtendEndpoint.class);
 
-    @UriPath(enums = "cancelRun,getRun,awaitRun,listRuns,cancelBatch,webhook",
-             description = "What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch in to(...), or receive"
-                           + " Extend's webhook deliveries with webhook in from(...).")
+    @UriPath(enums = "cancelRun,getRun,awaitRun,listRuns,cancelBatch,createWebhookEndpoint,listWebhookEndpoints,"
+                     + "deleteWebhookEndpoint,createWebhookSubscription,listWebhookSubscriptions,"
+                     + "deleteWebhookSubscription,webhook",
+             description = "What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch, or manage webhook"
+                           + " endpoints and subscriptions (createWebhookEndpoint, listWebhookEndpoints,"
+                           + " deleteWebhookEndpoint, createWebhookSubscription, listWebhookSubscriptions,"
+                           + " deleteWebhookSubscription) in to(...); or receive Extend's webhook deliveries with"
+                           + " webhook in from(...).")
     @Metadata(required = true)
     private ExtendOperation operation;
 
@@ -84,7 +89,7 @@ public class ExtendEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (operation.isConsumer()) {
+        if (operation.isConsumer() && configuration.getSubscribeWorkflows() == null) {
             return; // the consumer checks its options and needs no API client (createProducer refuses a producer)
         }
         ExtendClientSettings settings = validatedSettings();

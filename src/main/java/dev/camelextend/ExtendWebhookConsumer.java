@@ -94,6 +94,7 @@ final class ExtendWebhookConsumer extends DefaultConsumer implements Suspendable
         super.doStart();
         ExtendConfiguration c = endpoint.getConfiguration();
         settings = settings(c);
+        WorkflowSubscriptions subscriptions = WorkflowSubscriptions.of(c);
         signature = new WebhookSignature(settings.secrets(), settings.tolerance());
         CamelContext context = endpoint.getCamelContext();
         if (context.getComponent(PLATFORM_HTTP, true, false) == null) {
@@ -123,6 +124,10 @@ final class ExtendWebhookConsumer extends DefaultConsumer implements Suspendable
             ServiceHelper.startService(http);
             httpConsumer = http.createConsumer(this::onRequest);
             ServiceHelper.startService(httpConsumer);
+            if (subscriptions != null) {
+                // listening first: the deliveries a new subscription starts are taken from its first one on
+                subscriptions.ensure(endpoint.getClient(), endpoint.getClient().settings().callBudget().toMillis());
+            }
         } catch (Exception | LinkageError e) {
             stopAll();
             throw e;

@@ -61,7 +61,7 @@ final class OperationCalls {
                 } else if (waits) {
                     call = client.cancelAndAwait(kind, runId, workspaceId, OperationOptions.waitSettings(config));
                 } else {
-                    call = client.call(operation.runOperation(), kind, runId, workspaceId);
+                    call = client.call(operation.apiOperation(), kind, runId, workspaceId);
                 }
                 boolean reportsWin = waits && operation == ExtendOperation.cancelRun;
                 yield new Started(call.thenApply(response -> out -> setRun(out, response, reportsWin)), id);
@@ -116,6 +116,9 @@ final class OperationCalls {
                 String subject = query.batchId() != null ? query.batchId() : query.workflowId();
                 yield new Started(job.start().thenApply(summary -> out -> setSummary(out, summary)), subject);
             }
+            case createWebhookEndpoint, listWebhookEndpoints, deleteWebhookEndpoint, createWebhookSubscription,
+                 listWebhookSubscriptions, deleteWebhookSubscription ->
+                    WebhookManagementCalls.start(operation, config, client, in);
             case webhook -> throw new IllegalStateException("extend:webhook has no producer"); // createProducer refuses it
         };
     }

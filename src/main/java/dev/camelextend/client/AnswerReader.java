@@ -10,13 +10,18 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.camelextend.model.ExtendObject;
 import dev.camelextend.model.ExtendRun;
 import dev.camelextend.model.RunPage;
+import dev.camelextend.model.WebhookEndpoint;
+import dev.camelextend.model.WebhookPage;
+import dev.camelextend.model.WebhookSubscription;
 
 /**
  * Reads what an answer says, for the call rules and their messages: the run in a 2xx body (only when it is the run
- * asked for), a page of a listing (only when every item is a run of the kind asked for), a parse error described without quoting the body, and the server's texts (body start, request ID,
- * values) cleaned with the key for a message.
+ * asked for), a page of a listing (only when every item is a run of the kind asked for), the webhook objects of the
+ * management calls (only with usable IDs), a parse error described without quoting the body, and the server's texts
+ * (body start, request ID, values) cleaned with the key for a message.
  */
 final class AnswerReader {
 
@@ -28,7 +33,14 @@ final class AnswerReader {
     /** Readers made once per kind: finding a reader for a generic type on every page would cost more than a page. */
     private final Map<RunKind, ObjectReader> pageReaders = new EnumMap<>(RunKind.class);
 
+    private final ObjectReader endpointPageReader;
+    private final ObjectReader subscriptionPageReader;
+
     AnswerReader(ObjectMapper mapper, String apiKey) {
+        this.endpointPageReader = mapper.readerFor(mapper.getTypeFactory()
+                .constructParametricType(WebhookPage.class, WebhookEndpoint.class));
+        this.subscriptionPageReader = mapper.readerFor(mapper.getTypeFactory()
+                .constructParametricType(WebhookPage.class, WebhookSubscription.class));
         this.mapper = mapper;
         this.apiKey = apiKey;
         for (RunKind kind : RunKind.values()) {
@@ -100,12 +112,112 @@ final class AnswerReader {
                 throw new WrongAnswerException(what + " has no usable id: " + problem);
             }
         }
-        String token = page.getNextPageToken();
+        checkToken(page.getNextPageToken());
+        return page;
+    }
+
+    /** What a 2xx of a webhook management call must be ({@code operation}'s {@link ApiOperation.Answer}). */
+    Object webhook(byte[] body, ApiOperation operation, String expectedId) throws IOException {
+        return switch (operation.answer()) {
+            case WEBHOOK_ENDPOINT -> webhookObject(body, WebhookEndpoint.class, "webhook_endpoint", expectedId);
+            case WEBHOOK_SUBSCRIPTION -> webhookObject(body, WebhookSubscription.class, "webhook_subscription",
+                    expectedId);
+            case WEBHOOK_ENDPOINT_PAGE -> webhookPage(endpointPageReader.readValue(nonEmpty(body)),
+                    "webhook_endpoint");
+            case WEBHOOK_SUBSCRIPTION_PAGE -> webhookPage(subscriptionPageReader.readValue(nonEmpty(body)),
+                    "webhook_subscription");
+            case DELETED -> deleted(body, expectedId);
+            case RUN, RUN_PAGE -> throw new IllegalStateException(operation + " answers runs");
+        };
+    }
+
+    /** One endpoint or subscription, of the type asked for, with a usable ID (the one asked for, when one was). */
+    private <T extends ExtendObject> T webhookObject(byte[] body, Class<T> type, String objectType, String expectedId)
+            throws IOException {
+        T read = mapper.readValue(nonEmpty(body), type);
+        if (read == null) {
+            throw new IOException("the body is null");
+        }
+        checkWebhookObject(read, objectType, "the body");
+        String id = webhookId(read);
+        if (expectedId != null && !expectedId.equals(id)) {
+            throw new WrongAnswerException("the body is another " + objectType + " ('" + printable(id) + "'), not "
+                                           + expectedId);
+        }
+        return type.cast(read);
+    }
+
+    private <T extends ExtendObject> WebhookPage<T> webhookPage(WebhookPage<T> page, String objectType)
+            throws IOException {
+        if (page == null || !"list".equals(page.getObject())) {
+            throw new WrongAnswerException("the body is not a list (\"object\" is "
+                                           + (page == null || page.getObject() == null ? "missing"
+                                                   : "'" + printable(page.getObject()) + "'") + ")");
+        }
+        if (page.getData() == null) {
+            throw new WrongAnswerException("the list has no \"data\" array");
+        }
+        int index = 0;
+        for (T item : page.getData()) {
+            String what = "item " + index++ + " of the list";
+            if (item == null) {
+                throw new WrongAnswerException(what + " is null");
+            }
+            checkWebhookObject(item, objectType, what);
+        }
+        checkToken(page.getNextPageToken());
+        return page;
+    }
+
+    private void checkWebhookObject(ExtendObject read, String objectType, String what) throws WrongAnswerException {
+        String object = read instanceof WebhookEndpoint e ? e.getObject() : ((WebhookSubscription) read).getObject();
+        if (!objectType.equals(object)) {
+            throw new WrongAnswerException(object == null ? what + " has no \"object\" type, so it is not a "
+                    + objectType : what + " is an object of type '" + printable(object) + "', not a " + objectType);
+        }
+        // a listed ID is sent back in the path of a delete: it must be one
+        String problem = WebhookIds.problem(webhookId(read), "id");
+        if (problem != null) {
+            throw new WrongAnswerException(what + " has no usable id: " + problem);
+        }
+    }
+
+    private static String webhookId(ExtendObject read) {
+        return read instanceof WebhookEndpoint e ? e.getId() : ((WebhookSubscription) read).getId();
+    }
+
+    /**
+     * The answer of a delete: the ID asked for. Extend answers with the deleted object's ID; an empty body or one
+     * without an ID is taken as the deletion it answers, another ID is not.
+     */
+    private String deleted(byte[] body, String expectedId) throws IOException {
+        if (body.length == 0) {
+            return expectedId;
+        }
+        com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(body);
+        if (node == null || !node.isObject()) {
+            throw new IOException("the body is not a JSON object");
+        }
+        com.fasterxml.jackson.databind.JsonNode id = node.get("id");
+        if (id != null && !id.isNull() && !expectedId.equals(id.asText())) {
+            throw new WrongAnswerException("the body names another object ('" + printable(id.asText()) + "'), not "
+                                           + expectedId);
+        }
+        return expectedId;
+    }
+
+    private static byte[] nonEmpty(byte[] body) throws IOException {
+        if (body.length == 0) {
+            throw new IOException("empty body");
+        }
+        return body;
+    }
+
+    private static void checkToken(String token) throws WrongAnswerException {
         if (token != null && (token.length() > MAX_PAGE_TOKEN_LENGTH || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
             throw new WrongAnswerException("the nextPageToken is not a token (longer than " + MAX_PAGE_TOKEN_LENGTH
                                            + " characters, or not printable ASCII)");
         }
-        return page;
     }
 
     /** {@link #run}, or null when the body is not the run asked for. */

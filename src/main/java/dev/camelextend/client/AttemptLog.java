@@ -24,16 +24,21 @@ final class AttemptLog {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
         if (answer != null) {
-            LOG.debug("Extend {} run={} attempt={} status={} durationMs={} requestId={}", call.operation, call.runId,
+            LOG.debug("Extend {} {} attempt={} status={} durationMs={} requestId={}", call.operation, subject(call),
                     call.attempts, answer.status(), millis, reader.requestId(answer));
             if (LOG.isTraceEnabled()) {
-                LOG.trace("Extend {} run={} body: {}", call.operation, call.runId,
+                LOG.trace("Extend {} {} body: {}", call.operation, subject(call),
                         ServerText.bodyExcerpt(answer.body(), ServerText.LOG_BODY_CHARS, apiKey));
             }
         } else {
-            LOG.debug("Extend {} run={} attempt={} failed durationMs={}: {}", call.operation, call.runId,
+            LOG.debug("Extend {} {} attempt={} failed durationMs={}: {}", call.operation, subject(call),
                     call.attempts, millis, ServerText.clean(CallFailures.describe(CallFailures.unwrap(error)),
                             ServerText.MESSAGE_CHARS, apiKey));
         }
+    }
+
+    /** {@code run=<id>} for an operation on runs, {@code of=<what>} for a webhook management call. */
+    private static String subject(Call call) {
+        return call.operation.isOnRuns() ? "run=" + call.runId : "of=" + call.subject;
     }
 }

@@ -187,7 +187,7 @@ public final class BatchCancel {
         CompletableFuture<ExtendResponse> call;
         try {
             RunId id = RunId.of(runId); // checked by the page reader already; a bad ID is this run's failure
-            call = wait == null ? client.call(RunOperation.CANCEL_RUN, kind, id, workspaceId)
+            call = wait == null ? client.call(ApiOperation.CANCEL_RUN, kind, id, workspaceId)
                     : client.cancelAndAwait(kind, id, workspaceId, wait);
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);

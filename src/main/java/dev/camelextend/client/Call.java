@@ -5,17 +5,25 @@ import java.util.concurrent.CompletableFuture;
 import dev.camelextend.client.ExtendCallFailure.Kind;
 
 /**
- * The state of one operation across its attempts - on one run, or one page of a listing - and how that call describes
- * itself in a failure. Only one thread touches it at a time (an attempt's continuation, or the scheduler before the
+ * The state of one operation across its attempts - on one run, one page of a listing, or one webhook management
+ * request - and how that call describes itself in a failure. Only one thread touches it at a time (an attempt's continuation, or the scheduler before the
  * next one); the fields are volatile because those threads differ.
  */
 final class Call {
 
-    final RunOperation operation;
+    final ApiOperation operation;
+    /** The kind of run acted on or listed; null for a webhook management call. */
     final RunKind kind;
-    /** The run acted on; null for a listing. */
+    /** The run acted on; null for a listing and a webhook management call. */
     final RunId runId;
-    /** Where every attempt of this call is sent. */
+    /**
+     * What a webhook management call acts on, for its messages ("webhook endpoint wh_..."), or null; with
+     * {@link #subjectId}, the ID a delete must be answered with.
+     */
+    final String subject;
+    final String subjectId;
+    /** What every attempt of this call sends. */
+    final ApiRequest request;
     final String url;
     final String workspaceId;
     /** The monotonic time after which the call no longer waits for rate-limiter slots. */
@@ -25,12 +33,26 @@ final class Call {
     /** Whether an earlier attempt may have been acted on by Extend although its answer was lost or a 5xx. */
     volatile boolean mayHaveReachedExtend;
 
-    Call(RunOperation operation, RunKind kind, RunId runId, String url, String workspaceId, long budgetEnds) {
+    Call(ApiOperation operation, RunKind kind, RunId runId, String url, String workspaceId, long budgetEnds) {
+        this(operation, kind, runId, null, null, ApiRequest.of(operation.method(), url, workspaceId), budgetEnds);
+    }
+
+    /** A webhook management call on {@code subject} (its ID {@code subjectId}, or null when it has none yet). */
+    static Call onWebhooks(ApiOperation operation, String subject, String subjectId, ApiRequest request,
+                           long budgetEnds) {
+        return new Call(operation, null, null, subject, subjectId, request, budgetEnds);
+    }
+
+    private Call(ApiOperation operation, RunKind kind, RunId runId, String subject, String subjectId,
+                 ApiRequest request, long budgetEnds) {
         this.operation = operation;
         this.kind = kind;
         this.runId = runId;
-        this.url = url;
-        this.workspaceId = workspaceId;
+        this.subject = subject;
+        this.subjectId = subjectId;
+        this.request = request;
+        this.url = request.url();
+        this.workspaceId = request.workspaceId();
         this.budgetEnds = budgetEnds;
     }
 
@@ -38,8 +60,9 @@ final class Call {
         return result.isDone();
     }
 
+    /** Whether this call lists runs. */
     boolean isListing() {
-        return runId == null;
+        return operation.answer() == ApiOperation.Answer.RUN_PAGE;
     }
 
     /** A failure of this call of the given kind, its message to be completed by the caller. */
@@ -49,6 +72,25 @@ final class Call {
 
     /** What a 2xx body of this call must be, for a message. */
     String expects() {
+        switch (operation.answer()) {
+            case WEBHOOK_ENDPOINT -> {
+                return "a webhook_endpoint";
+            }
+            case WEBHOOK_SUBSCRIPTION -> {
+                return "a webhook_subscription";
+            }
+            case WEBHOOK_ENDPOINT_PAGE -> {
+                return "a list of webhook_endpoint objects";
+            }
+            case WEBHOOK_SUBSCRIPTION_PAGE -> {
+                return "a list of webhook_subscription objects";
+            }
+            case DELETED -> {
+                return "the deleted object's ID";
+            }
+            default -> {
+            }
+        }
         if (isListing()) {
             return "a list of " + kind.objectType() + " objects";
         }
@@ -57,6 +99,10 @@ final class Call {
 
     /** The opening of every failure message: what was attempted, and how often. */
     String describe() {
+        if (!operation.isOnRuns()) {
+            return "Extend " + operation + (subject != null ? " of " + subject : "") + " failed after " + attempts
+                   + (attempts == 1 ? " attempt" : " attempts");
+        }
         return "Extend " + operation + (isListing() ? " of " + kind + " runs" : kind == RunKind.WORKFLOW
                 ? " of run " + runId : " of " + kind + " run " + runId)
                + " failed after " + attempts + (attempts == 1 ? " attempt" : " attempts");

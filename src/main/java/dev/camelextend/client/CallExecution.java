@@ -15,7 +15,7 @@ import dev.camelextend.model.RunPage;
  * <p>
  * Retries are counted per call, never shared between calls: every call gets the full budget. Waits are scheduled on
  * the {@link ClientTime}, so no thread sleeps and the rules run in virtual time under test. Operation-specific steps
- * are chosen by the {@link RunOperation}: a possible refusal of a cancel goes to the {@link CancelRefusalCheck}.
+ * are chosen by the {@link ApiOperation}: a possible refusal of a cancel goes to the {@link CancelRefusalCheck}.
  */
 final class CallExecution implements CallEnding {
 
@@ -46,15 +46,20 @@ final class CallExecution implements CallEnding {
      * Starts a call: its first attempt is sent now, unless the client is closed. The call may wait for rate-limiter
      * slots as long as its attempts could take without a limiter.
      */
-    Call start(RunOperation operation, RunKind kind, RunId runId, String workspaceId) {
+    Call start(ApiOperation operation, RunKind kind, RunId runId, String workspaceId) {
         return start(new Call(operation, kind, runId, operation.url(settings.baseUrl(), kind, runId), workspaceId,
                 time.nanosAfter(settings.callBudget())));
     }
 
-    /** Starts the call for one page of a listing; see {@link #start(RunOperation, RunKind, RunId, String)}. */
+    /** Starts the call for one page of a listing; see {@link #start(ApiOperation, RunKind, RunId, String)}. */
     Call startListing(RunKind kind, RunListQuery query, String pageToken, String workspaceId) {
-        return start(new Call(RunOperation.LIST_RUNS, kind, null, query.url(settings.baseUrl(), kind, pageToken),
+        return start(new Call(ApiOperation.LIST_RUNS, kind, null, query.url(settings.baseUrl(), kind, pageToken),
                 workspaceId, time.nanosAfter(settings.callBudget())));
+    }
+
+    /** Starts a webhook management call ({@link Call#onWebhooks}); see {@link #start(ApiOperation, RunKind, RunId, String)}. */
+    Call startWebhookCall(ApiOperation operation, String subject, String subjectId, ApiRequest request) {
+        return start(Call.onWebhooks(operation, subject, subjectId, request, time.nanosAfter(settings.callBudget())));
     }
 
     private Call start(Call call) {
@@ -82,7 +87,7 @@ final class CallExecution implements CallEnding {
         }
         call.attempts++;
         long started = time.nanoTime().getAsLong();
-        sending.send(call.operation.method(), call.url, call.workspaceId, call.budgetEnds).whenComplete((answer, error) -> {
+        sending.send(call.request, call.budgetEnds).whenComplete((answer, error) -> {
             try {
                 AttemptLog.log(call, answer, error, time.nanoTime().getAsLong() - started, settings.apiKey(), reader);
                 if (error != null) {
@@ -104,8 +109,12 @@ final class CallExecution implements CallEnding {
     private void onSuccess(Call call, RawResponse answer) {
         Object read;
         try {
-            read = call.isListing() ? reader.page(answer.body(), call.kind)
-                    : reader.run(answer.body(), call.kind, call.runId.value());
+            if (!call.operation.isOnRuns()) {
+                read = reader.webhook(answer.body(), call.operation, call.subjectId);
+            } else {
+                read = call.isListing() ? reader.page(answer.body(), call.kind)
+                        : reader.run(answer.body(), call.kind, call.runId.value());
+            }
         } catch (AnswerReader.WrongAnswerException wrong) {
             fail(call, failures.wrongAnswer(call, answer, wrong.getMessage()));
             return;
@@ -114,7 +123,9 @@ final class CallExecution implements CallEnding {
             fail(call, failures.unreadable(call, answer, invalid));
             return;
         }
-        if (read instanceof RunPage<?> page) {
+        if (!call.operation.isOnRuns()) {
+            finish(call, ExtendResponse.ofWebhook(read, answer.status(), reader.requestId(answer), call.attempts));
+        } else if (read instanceof RunPage<?> page) {
             finish(call, new ExtendResponse(null, page, answer.status(), reader.requestId(answer), call.attempts));
         } else {
             succeed(call, (ExtendRun) read, answer);
@@ -126,6 +137,11 @@ final class CallExecution implements CallEnding {
         int status = answer.status();
         if (call.operation.isPossibleRefusal(status)) {
             refusals.confirm(call, answer, error, failures.httpStatus(call, answer, error, null));
+            return;
+        }
+        if (status == 404 && call.operation.answer() == ApiOperation.Answer.DELETED && call.mayHaveReachedExtend) {
+            // an earlier attempt's answer was lost after Extend deleted it: the object asked to go is gone
+            finish(call, ExtendResponse.ofWebhook(call.subjectId, status, reader.requestId(answer), call.attempts));
             return;
         }
         Duration retryAfter = RetryAfter.parse(answer.header("Retry-After"), time.wallClock());
@@ -145,6 +161,10 @@ final class CallExecution implements CallEnding {
         if (status != 429) {
             // a 5xx or 408 may have come after Extend acted on the request; a 429 is refused before any work
             call.mayHaveReachedExtend = true;
+            if (!call.operation.isRepeatable()) {
+                fail(call, failures.notRepeated(call, failure));
+                return;
+            }
         }
         later(call, retryAfter != null ? retryAfter : retryPolicy.backoff(call.attempts), () -> attempt(call), failure);
     }
@@ -156,6 +176,8 @@ final class CallExecution implements CallEnding {
         }
         if (!noAnswer.retryable() || call.attempts > settings.maxRetries()) {
             fail(call, noAnswer.failure());
+        } else if (noAnswer.mayHaveReachedExtend() && !call.operation.isRepeatable()) {
+            fail(call, failures.notRepeated(call, noAnswer.failure()));
         } else {
             later(call, retryPolicy.backoff(call.attempts), () -> attempt(call), noAnswer.failure());
         }

@@ -38,6 +38,15 @@ final class CallFailures {
                 .retryAfter(retryAfter);
     }
 
+    /**
+     * The failure of an attempt that may have reached Extend, of an operation that is not sent twice
+     * ({@link ApiOperation#isRepeatable()}): whether Extend acted on it is unknown.
+     */
+    ExtendCallFailure.Builder notRepeated(Call call, ExtendCallFailure.Builder failure) {
+        return failure.addToMessage(". Not sent again: Extend may have acted on it, and a second " + call.operation
+                                    + " would act again; list before asking again");
+    }
+
     /** A refused cancel that a GET showed to be final: the run is {@code now}. */
     ExtendCallFailure.Builder cancelNotAllowed(Call call, RawResponse refusal, ApiError error,
                                                ExtendRun now) {

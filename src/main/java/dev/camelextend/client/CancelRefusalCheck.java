@@ -5,7 +5,7 @@ import dev.camelextend.model.ExtendRun;
 import org.apache.hc.core5.http.Method;
 
 /**
- * The cancel-refusal protocol, the step a {@link RunOperation} that {@linkplain RunOperation#isPossibleRefusal
+ * The cancel-refusal protocol, the step a {@link ApiOperation} that {@linkplain ApiOperation#isPossibleRefusal
  * confirms refusals} takes after a 409, 400 or 422. Extend does not document which status refuses a cancel of a
  * finished run, so one GET of the run settles it:
  * <ul>
@@ -46,7 +46,7 @@ final class CancelRefusalCheck {
         if (call.isDone()) {
             return; // ended by close() while this lookup waited
         }
-        sending.send(Method.GET, RunOperation.GET_RUN.url(settings.baseUrl(), call.kind, call.runId), call.workspaceId, call.budgetEnds)
+        sending.send(Method.GET, ApiOperation.GET_RUN.url(settings.baseUrl(), call.kind, call.runId), call.workspaceId, call.budgetEnds)
                 .whenComplete((answer, lookupError) -> {
             try {
                 boolean transientLookup = lookupError != null

@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.Method;
@@ -73,13 +74,17 @@ final class Dispatcher {
         requestsInFlight.forEach(request -> ((InFlightRequest) request).abort());
     }
 
-    CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId) {
+    CompletableFuture<RawResponse> dispatch(ApiRequest apiRequest) {
+        String workspaceId = apiRequest.workspaceId();
         InFlightRequest inFlight = new InFlightRequest();
         if (closed) {
             inFlight.answer.completeExceptionally(new CancellationException("the Extend client is closed"));
             return inFlight.answer;
         }
-        SimpleHttpRequest request = new SimpleHttpRequest(method, URI.create(url));
+        SimpleHttpRequest request = new SimpleHttpRequest(apiRequest.method(), URI.create(apiRequest.url()));
+        if (apiRequest.jsonBody() != null) {
+            request.setBody(apiRequest.jsonBody(), ContentType.APPLICATION_JSON);
+        }
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }

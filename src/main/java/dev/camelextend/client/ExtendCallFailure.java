@@ -146,6 +146,12 @@ public final class ExtendCallFailure extends RuntimeException {
             return this;
         }
 
+        /** Adds a sentence to the message set before. */
+        Builder addToMessage(String more) {
+            this.message = message == null ? more : message + more;
+            return this;
+        }
+
         Builder cause(Throwable cause) {
             this.cause = cause;
             return this;

@@ -1,5 +1,6 @@
 package dev.camelextend.client;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -9,7 +10,8 @@ import org.apache.hc.core5.http.Method;
 
 /**
  * A Camel-free, non-blocking client for Extend's run endpoints - workflow runs and processor runs: the operations on
- * one run, waits for a run to settle, pages of a listing, the health probe, and the client's lifecycle. It wires the rooms below it and holds no rule of its own: {@link CallExecution} runs each call
+ * one run, waits for a run to settle, pages of a listing - and for its webhook management API (endpoints and
+ * resource-scoped subscriptions), the health probe, and the client's lifecycle. It wires the rooms below it and holds no rule of its own: {@link CallExecution} runs each call
  * (attempts, retries, classification, one completion funnel), {@link Pacing} waits for the rate limiter, and
  * {@link Dispatcher} writes the request and keeps its deadline.
  * <p>
@@ -26,6 +28,7 @@ public final class ExtendClient {
     private final ErrorBodyDecoder errorDecoder;
     private final CallExecution calls;
     private final RunWaiter waiter;
+    private final WebhookRequests webhooks;
 
     /**
      * @param readLimiter  paces this client's reads, the GETs ({@link RequestCategory#READ}; shared with other clients
@@ -52,6 +55,7 @@ public final class ExtendClient {
         this.errorDecoder = new ErrorBodyDecoder(mapper, settings.apiKey());
         this.calls = new CallExecution(settings, sending, time, reader, errorDecoder);
         this.waiter = new RunWaiter(calls, time, settings.apiKey());
+        this.webhooks = new WebhookRequests(settings.baseUrl(), settings.apiVersion(), mapper);
     }
 
     public ExtendClientSettings settings() {
@@ -72,7 +76,7 @@ public final class ExtendClient {
      * @throws IllegalArgumentException at once, for an invalid run ID
      */
     public CompletableFuture<ExtendResponse> cancelRun(String runId, String workspaceId) {
-        return call(RunOperation.CANCEL_RUN, RunId.of(runId), workspaceId);
+        return call(ApiOperation.CANCEL_RUN, RunId.of(runId), workspaceId);
     }
 
     /**
@@ -81,16 +85,16 @@ public final class ExtendClient {
      * @throws IllegalArgumentException at once, for an invalid run ID
      */
     public CompletableFuture<ExtendResponse> getRun(String runId, String workspaceId) {
-        return call(RunOperation.GET_RUN, RunId.of(runId), workspaceId);
+        return call(ApiOperation.GET_RUN, RunId.of(runId), workspaceId);
     }
 
     /** {@code operation} on the workflow run; see {@link #cancelRun} and {@link #getRun}. */
-    public CompletableFuture<ExtendResponse> call(RunOperation operation, RunId runId, String workspaceId) {
+    public CompletableFuture<ExtendResponse> call(ApiOperation operation, RunId runId, String workspaceId) {
         return call(operation, RunKind.WORKFLOW, runId, workspaceId);
     }
 
     /** {@code operation} on the run of {@code kind}: {@code POST /extract_runs/{id}/cancel}, and so on. */
-    public CompletableFuture<ExtendResponse> call(RunOperation operation, RunKind kind, RunId runId,
+    public CompletableFuture<ExtendResponse> call(ApiOperation operation, RunKind kind, RunId runId,
                                                   String workspaceId) {
         return calls.start(operation, kind, runId, workspaceId).result;
     }
@@ -111,7 +115,7 @@ public final class ExtendClient {
      */
     public CompletableFuture<ExtendResponse> cancelAndAwait(RunKind kind, RunId runId, String workspaceId,
                                                             WaitSettings wait) {
-        return call(RunOperation.CANCEL_RUN, kind, runId, workspaceId)
+        return call(ApiOperation.CANCEL_RUN, kind, runId, workspaceId)
                 .thenCompose(cancelled -> waiter.await(kind, runId, workspaceId, wait, cancelled,
                         cancelled.attempts()));
     }
@@ -126,6 +130,86 @@ public final class ExtendClient {
     public CompletableFuture<ExtendResponse> listPage(RunKind kind, RunListQuery query, String pageToken,
                                                       String workspaceId) {
         return calls.startListing(kind, query, pageToken, workspaceId).result;
+    }
+
+    /*
+     * -- webhook management: each is one call, bounded, retried and rate limited like every call (GETs are reads, the
+     * rest writes); the response's webhook() holds what Extend answered --
+     */
+
+    /**
+     * {@code POST /webhook_endpoints}: a new endpoint, pinned to this client's API version; the answer's
+     * {@code WebhookEndpoint} carries its signing secret, which Extend returns this once. Never sent twice after an
+     * attempt that may have reached Extend (a second endpoint would be made): such a failure says so.
+     *
+     * @param enabledEvents account-wide events; empty for an endpoint of resource-scoped subscriptions only
+     * @throws IllegalArgumentException at once, for a URL, name or event that cannot be sent
+     */
+    public CompletableFuture<ExtendResponse> createWebhookEndpoint(String url, String name, List<String> enabledEvents,
+                                                                   String workspaceId) {
+        return calls.startWebhookCall(ApiOperation.CREATE_WEBHOOK_ENDPOINT, "a new webhook endpoint", null,
+                webhooks.createEndpoint(url, name, enabledEvents, workspaceId)).result;
+    }
+
+    /** One page of {@code GET /webhook_endpoints}; {@code status} ({@code enabled}, {@code disabled}) or null. */
+    public CompletableFuture<ExtendResponse> listWebhookEndpoints(String status, String pageToken, int pageSize,
+                                                                  String workspaceId) {
+        return calls.startWebhookCall(ApiOperation.LIST_WEBHOOK_ENDPOINTS, "webhook endpoints", null,
+                webhooks.listEndpoints(status, pageToken, pageSize, workspaceId)).result;
+    }
+
+    /** Every page of {@link #listWebhookEndpoints}, gathered: the answer's webhook() is a List (bounded pages). */
+    public CompletableFuture<ExtendResponse> listAllWebhookEndpoints(int pageSize, String workspaceId) {
+        return WebhookLists.all(token -> listWebhookEndpoints(null, token, pageSize, workspaceId),
+                ApiOperation.LIST_WEBHOOK_ENDPOINTS.label(), "webhook endpoints");
+    }
+
+    /**
+     * {@code DELETE /webhook_endpoints/{id}}; the answer's webhook() is the ID. A 404 after an attempt whose answer was
+     * lost counts as deleted.
+     *
+     * @throws IllegalArgumentException at once, for an ID that is not one
+     */
+    public CompletableFuture<ExtendResponse> deleteWebhookEndpoint(String endpointId, String workspaceId) {
+        ApiRequest request = webhooks.deleteEndpoint(endpointId, workspaceId);
+        return calls.startWebhookCall(ApiOperation.DELETE_WEBHOOK_ENDPOINT, "webhook endpoint " + endpointId,
+                endpointId, request).result;
+    }
+
+    /**
+     * {@code POST /webhook_subscriptions} of a workflow's run events to an endpoint: an upsert, so it is safe to ask
+     * at every start; the answer's webhook() is the {@code WebhookSubscription}.
+     *
+     * @throws IllegalArgumentException at once, for an ID or event that cannot be sent
+     */
+    public CompletableFuture<ExtendResponse> subscribeWorkflow(String endpointId, String workflowId,
+                                                               List<String> events, String workspaceId) {
+        ApiRequest request = webhooks.subscribeWorkflow(endpointId, workflowId, events, workspaceId);
+        return calls.startWebhookCall(ApiOperation.CREATE_WEBHOOK_SUBSCRIPTION, "workflow " + workflowId, null,
+                request).result;
+    }
+
+    /** One page of {@code GET /webhook_subscriptions}, of one endpoint and one resource when they are not null. */
+    public CompletableFuture<ExtendResponse> listWebhookSubscriptions(String endpointId, String resourceId,
+                                                                      String pageToken, int pageSize,
+                                                                      String workspaceId) {
+        ApiRequest request = webhooks.listSubscriptions(endpointId, resourceId, pageToken, pageSize, workspaceId);
+        return calls.startWebhookCall(ApiOperation.LIST_WEBHOOK_SUBSCRIPTIONS, "webhook subscriptions", null,
+                request).result;
+    }
+
+    /** Every page of {@link #listWebhookSubscriptions}, gathered: the answer's webhook() is a List (bounded pages). */
+    public CompletableFuture<ExtendResponse> listAllWebhookSubscriptions(String endpointId, String resourceId,
+                                                                         int pageSize, String workspaceId) {
+        return WebhookLists.all(token -> listWebhookSubscriptions(endpointId, resourceId, token, pageSize,
+                workspaceId), ApiOperation.LIST_WEBHOOK_SUBSCRIPTIONS.label(), "webhook subscriptions");
+    }
+
+    /** {@code DELETE /webhook_subscriptions/{id}}; as {@link #deleteWebhookEndpoint}. */
+    public CompletableFuture<ExtendResponse> deleteWebhookSubscription(String subscriptionId, String workspaceId) {
+        ApiRequest request = webhooks.deleteSubscription(subscriptionId, workspaceId);
+        return calls.startWebhookCall(ApiOperation.DELETE_WEBHOOK_SUBSCRIPTION,
+                "webhook subscription " + subscriptionId, subscriptionId, request).result;
     }
 
     /**

@@ -77,6 +77,12 @@ public final class ExtendDefaults {
 
     /** Where the webhook consumer listens, on the runtime's platform-http server. */
     public static final String WEBHOOK_PATH = "/extend/webhook";
+    /** The name a created webhook endpoint gets unless told otherwise. */
+    public static final String WEBHOOK_ENDPOINT_NAME = "camel-extend";
+    /** The settled-run events of a workflow subscription: every end a run can reach, a cancel included. */
+    public static final String WORKFLOW_RUN_EVENTS = "workflow_run.completed,workflow_run.failed,"
+                                                     + "workflow_run.needs_review,workflow_run.rejected,"
+                                                     + "workflow_run.cancelled";
 
     /** How old a delivery's timestamp may be: the 5 minutes of Extend's SDKs. */
     public static final long WEBHOOK_TOLERANCE_MILLIS = 300_000;

@@ -53,7 +53,7 @@ final class Pacing implements Sending {
     /** What actually sends a request (the {@link Dispatcher}). */
     @FunctionalInterface
     interface Dispatch {
-        CompletableFuture<RawResponse> dispatch(Method method, String url, String workspaceId);
+        CompletableFuture<RawResponse> dispatch(ApiRequest request);
     }
 
     /** The limiter of the category, or null when that category is not limited. */
@@ -71,11 +71,11 @@ final class Pacing implements Sending {
      * @param budgetEnds the monotonic time ({@link ClientTime#nanoTime}) after which the request no longer waits for a slot
      */
     @Override
-    public CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
-        RequestCategory category = RequestCategory.of(method);
+    public CompletableFuture<RawResponse> send(ApiRequest request, long budgetEnds) {
+        RequestCategory category = RequestCategory.of(request.method());
         RateLimiter rateLimiter = limiter(category);
         if (rateLimiter == null) {
-            return dispatch.dispatch(method, url, workspaceId);
+            return dispatch.dispatch(request);
         }
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
         Duration wait = rateLimiter.reserveWithin(left(budgetEnds));
@@ -83,7 +83,7 @@ final class Pacing implements Sending {
             answer.completeExceptionally(noSlot(category, rateLimiter));
             return answer;
         }
-        sendWhenPermitted(category, rateLimiter, wait, false, budgetEnds, method, url, workspaceId, answer);
+        sendWhenPermitted(category, rateLimiter, wait, false, budgetEnds, request, answer);
         return answer;
     }
 
@@ -127,7 +127,7 @@ final class Pacing implements Sending {
      *                    its turn
      */
     private void sendWhenPermitted(RequestCategory category, RateLimiter rateLimiter, Duration wait, boolean hasTurn,
-                                   long budgetEnds, Method method, String url, String workspaceId,
+                                   long budgetEnds, ApiRequest request,
                                    CompletableFuture<RawResponse> answer) {
         boolean turn = false;
         if (wait.isZero() || wait.isNegative()) {
@@ -135,7 +135,7 @@ final class Pacing implements Sending {
             if (pause.isZero()) {
                 Duration hold = rateLimiter.acquireSend(hasTurn);
                 if (hold.isZero()) {
-                    dispatch.dispatch(method, url, workspaceId).whenComplete((r, e) -> {
+                    dispatch.dispatch(request).whenComplete((r, e) -> {
                         if (e != null) {
                             answer.completeExceptionally(e);
                         } else {
@@ -163,8 +163,8 @@ final class Pacing implements Sending {
         Duration delay = wait;
         boolean again = turn;
         try {
-            time.later(delay, () -> sendWhenPermitted(category, rateLimiter, Duration.ZERO, again, budgetEnds, method,
-                    url, workspaceId, answer));
+            time.later(delay, () -> sendWhenPermitted(category, rateLimiter, Duration.ZERO, again, budgetEnds,
+                    request, answer));
         } catch (RuntimeException shutDown) {
             answer.completeExceptionally(shutDown);
         }

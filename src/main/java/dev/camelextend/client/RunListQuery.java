@@ -99,7 +99,8 @@ public record RunListQuery(List<String> statuses, String workflowId, String batc
         return url.toString();
     }
 
-    private static char param(StringBuilder url, char sep, String name, String value) {
+    /** Appends {@code name=value}, encoded, when there is a value; the separator for the next one. */
+    static char param(StringBuilder url, char sep, String name, String value) {
         if (value == null) {
             return sep;
         }

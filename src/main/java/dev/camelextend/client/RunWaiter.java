@@ -81,7 +81,7 @@ final class RunWaiter {
             return;
         }
         wait.polls++;
-        calls.start(RunOperation.GET_RUN, wait.kind, wait.runId, wait.workspaceId).result
+        calls.start(ApiOperation.GET_RUN, wait.kind, wait.runId, wait.workspaceId).result
                 .whenComplete((response, error) -> {
             try {
                 onPolled(wait, response, error);

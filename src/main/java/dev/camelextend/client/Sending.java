@@ -16,7 +16,12 @@ interface Sending {
      *
      * @param budgetEnds the monotonic time ({@link ClientTime#nanoTime}) after which the request no longer waits for a rate-limiter slot
      */
-    CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds);
+    CompletableFuture<RawResponse> send(ApiRequest request, long budgetEnds);
+
+    /** {@link #send(ApiRequest, long)} of a request without a body. */
+    default CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
+        return send(ApiRequest.of(method, url, workspaceId), budgetEnds);
+    }
 
     /**
      * A 429's {@code Retry-After}, at most {@code cap}, for every request of the account in the {@link RequestCategory}

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * send megabytes. Every such text goes through {@link #clean} or {@link #bodyExcerpt}, which always work in this
  * order:
  * <ol>
- * <li><b>mask</b> the API key on the whole text, so {@code Bearer <key>} reads {@code Bearer ***}. Masking comes
- * first: a text cut before masking keeps whatever part of the key lies before the cut;</li>
+ * <li><b>mask</b> the API key on the whole text, so {@code Bearer <key>} reads {@code Bearer ***}, and every webhook
+ * signing secret, so {@code wss_<secret>} reads {@code wss_***}. Masking comes first: a text cut before masking keeps
+ * whatever part of the key lies before the cut;</li>
  * <li><b>replace</b> every character that could break or forge a line with {@link #REPLACEMENT}: ISO control
  * characters (CR, LF, tab, ESC, NUL, NEL ...), line and paragraph separators, format characters (bidi overrides,
  * zero-width characters) and lone surrogates;</li>
@@ -49,6 +50,8 @@ public final class ServerText {
     public static final int MIN_KEY_FRAGMENT = 8;
 
     private static final String BEARER = "Bearer ";
+    private static final String SIGNING_SECRET_PREFIX = "wss_";
+    private static final java.util.regex.Pattern SIGNING_SECRET = java.util.regex.Pattern.compile("wss_[A-Za-z0-9_\\-]+");
 
     private ServerText() {
     }
@@ -88,7 +91,7 @@ public final class ServerText {
      * @param inputWasCut the text is only the start of what the server sent: the marker is added whatever its length
      */
     private static String sanitize(String text, int maxChars, String secret, boolean inputWasCut, String marker) {
-        String masked = isSecret(secret) ? text.replace(secret, MASK) : text;
+        String masked = maskSigningSecrets(isSecret(secret) ? text.replace(secret, MASK) : text);
         String safe = replaceUnsafe(masked);
         boolean cut = inputWasCut || safe.length() > maxChars;
         if (!cut) {
@@ -100,6 +103,15 @@ public final class ServerText {
             keep--; // never split a surrogate pair (after replaceUnsafe, a high surrogate always starts one)
         }
         return maskKeyAtEnd(safe.substring(0, keep), secret, budget) + marker;
+    }
+
+    /**
+     * Every webhook signing secret ({@code wss_...}) as {@code wss_***}, whatever endpoint it belongs to: the answer
+     * of a webhook endpoint's creation carries one, and the client never knows it beforehand to mask it as the key.
+     */
+    private static String maskSigningSecrets(String text) {
+        return text.contains(SIGNING_SECRET_PREFIX) ? SIGNING_SECRET.matcher(text).replaceAll(SIGNING_SECRET_PREFIX + MASK)
+                : text;
     }
 
     /** Unsafe characters as {@link #REPLACEMENT}, one for one, so lengths and cut positions do not move. */

@@ -237,10 +237,156 @@ class CallRulesTest {
         assertTrue(sending.closed);
     }
 
+    /* -- webhook management calls -- */
+
+    private static final String ENDPOINT_JSON = "{\"object\":\"webhook_endpoint\",\"id\":\"wh_Rk2mQ9\","
+            + "\"url\":\"https://hooks.example.com/extend\",\"name\":\"camel-extend\",\"status\":\"enabled\","
+            + "\"enabledEvents\":[],\"apiVersion\":\"2026-02-09\",\"signingSecret\":\"wss_live_Zq81Xk\","
+            + "\"createdAt\":\"2026-12-01T12:00:00Z\"}";
+
+    private static String subscriptionJson(String id, String workflowId) {
+        return "{\"object\":\"webhook_subscription\",\"id\":\"" + id + "\",\"webhookEndpointId\":\"wh_Rk2mQ9\","
+               + "\"resourceType\":\"workflow\",\"resourceId\":\"" + workflowId + "\","
+               + "\"enabledEvents\":[\"workflow_run.cancelled\"]}";
+    }
+
+    @Test
+    void anEndpointIsCreatedPinnedToTheClientsApiVersionAndItsSecretIsKeptOutOfItsJsonAndToString() throws Exception {
+        sending.then(answer(200, ENDPOINT_JSON));
+
+        ExtendResponse created = client().createWebhookEndpoint("https://hooks.example.com/extend", "camel-extend",
+                List.of(), null).join();
+
+        assertEquals(List.of("POST https://api.extend.test/webhook_endpoints"), sending.sent);
+        assertEquals("{\"url\":\"https://hooks.example.com/extend\",\"name\":\"camel-extend\",\"enabledEvents\":[],"
+                     + "\"apiVersion\":\"" + ExtendDefaults.API_VERSION + "\"}", sending.bodies.get(0));
+        dev.camelextend.model.WebhookEndpoint endpoint = assertInstanceOf(dev.camelextend.model.WebhookEndpoint.class,
+                created.webhook());
+        assertEquals("wss_live_Zq81Xk", endpoint.getSigningSecret());
+        assertFalse(endpoint.toString().contains("wss_live_Zq81Xk"), endpoint.toString());
+        assertFalse(ExtendJson.newObjectMapper().writeValueAsString(endpoint).contains("wss_live"));
+    }
+
+    @Test
+    void anEndpointCreationIsNotSentAgainAfterA503ButIsAfterA429() {
+        sending.then(answer(503, "{\"code\":\"UNAVAILABLE\"}"));
+        ExtendCallFailure once = failure(client().createWebhookEndpoint("https://hooks.example.com/extend", "n",
+                List.of(), null));
+        assertEquals(1, sending.sent.size(), "a second endpoint, with a secret of its own, could be made");
+        assertTrue(once.getMessage().contains("Not sent again"), once.getMessage());
+
+        sending.then(answer(429, "{}", "Retry-After", "1"), answer(200, ENDPOINT_JSON));
+        CompletableFuture<ExtendResponse> retried = client().createWebhookEndpoint("https://hooks.example.com/extend",
+                "n", List.of(), null);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertEquals(2, retried.join().attempts(), "a 429 is refused before any work: asking again is safe");
+    }
+
+    @Test
+    void anEndpointCreationWhoseAnswerWasLostIsNotSentAgain() {
+        sending.then(new java.util.concurrent.TimeoutException("no complete answer"));
+        ExtendCallFailure lost = failure(client().createWebhookEndpoint("https://hooks.example.com/extend", "n",
+                List.of(), null));
+        assertEquals(1, sending.sent.size());
+        assertTrue(lost.getMessage().contains("list before asking again"), lost.getMessage());
+    }
+
+    @Test
+    void aSubscriptionUpsertIsRetriedAfterA503() {
+        sending.then(answer(503, "{}"), answer(200, subscriptionJson("whes_1", "workflow_abc")));
+        CompletableFuture<ExtendResponse> call = client().subscribeWorkflow("wh_Rk2mQ9", "workflow_abc",
+                List.of("workflow_run.cancelled"), null);
+        scheduler.advance(Duration.ofSeconds(2));
+
+        assertEquals(2, call.join().attempts());
+        assertEquals("{\"webhookEndpointId\":\"wh_Rk2mQ9\",\"resourceType\":\"workflow\",\"resourceId\":"
+                     + "\"workflow_abc\",\"enabledEvents\":[\"workflow_run.cancelled\"]}", sending.bodies.get(1));
+        assertEquals(sending.bodies.get(0), sending.bodies.get(1), "a retry asks exactly what the first attempt asked");
+    }
+
+    @Test
+    void aDeleteWhoseFirstAnswerWasLostCountsTheRetrysNotFoundAsDeleted() {
+        sending.then(new java.util.concurrent.TimeoutException("no complete answer"), answer(404, "{\"code\":\"NOT_FOUND\"}"));
+        CompletableFuture<ExtendResponse> call = client().deleteWebhookSubscription("whes_1", null);
+        scheduler.advance(Duration.ofSeconds(2));
+
+        assertEquals("whes_1", call.join().webhook());
+        assertEquals(List.of("DELETE https://api.extend.test/webhook_subscriptions/whes_1",
+                "DELETE https://api.extend.test/webhook_subscriptions/whes_1"), sending.sent);
+
+        sending.then(answer(404, "{\"code\":\"NOT_FOUND\"}"));
+        assertEquals(404, failure(client().deleteWebhookSubscription("whes_1", null)).getAnswer().statusCode(),
+                "a first answer of 404 is what it says");
+    }
+
+    @Test
+    void aDeleteAnsweredForAnotherObjectIsAnInvalidResponse() {
+        sending.then(answer(200, "{\"id\":\"wh_other\"}"));
+        assertEquals(ExtendCallFailure.Kind.INVALID_RESPONSE,
+                failure(client().deleteWebhookEndpoint("wh_Rk2mQ9", null)).getKind());
+    }
+
+    @Test
+    void everyPageOfAListingIsGatheredAndAPageNamingItselfEndsIt() {
+        String page1 = "{\"object\":\"list\",\"data\":[" + subscriptionJson("whes_1", "workflow_a")
+                       + "],\"nextPageToken\":\"t2\"}";
+        String page2 = "{\"object\":\"list\",\"data\":[" + subscriptionJson("whes_2", "workflow_b") + "]}";
+        sending.then(answer(200, page1), answer(200, page2));
+        ExtendResponse all = client().listAllWebhookSubscriptions("wh_Rk2mQ9", null, 1, null).join();
+
+        List<?> items = assertInstanceOf(List.class, all.webhook());
+        assertEquals(List.of("whes_1", "whes_2"), items.stream()
+                .map(i -> ((dev.camelextend.model.WebhookSubscription) i).getId()).toList());
+        assertEquals(List.of("GET https://api.extend.test/webhook_subscriptions?webhookEndpointId=wh_Rk2mQ9&maxPageSize=1",
+                "GET https://api.extend.test/webhook_subscriptions?webhookEndpointId=wh_Rk2mQ9&maxPageSize=1"
+                + "&nextPageToken=t2"), sending.sent);
+        assertEquals(2, all.attempts());
+
+        String loop = "{\"object\":\"list\",\"data\":[],\"nextPageToken\":\"t2\"}";
+        sending.then(answer(200, page1), answer(200, loop));
+        ExtendCallFailure endless = failure(client().listAllWebhookSubscriptions(null, null, 1, null));
+        assertTrue(endless.getMessage().contains("named itself"), endless.getMessage());
+    }
+
+    @Test
+    void aListedSubscriptionWhoseIdIsNoPathSegmentIsRefused() {
+        sending.then(answer(200, "{\"object\":\"list\",\"data\":[" + subscriptionJson("../../workflow_runs", "w")
+                                 + "]}"));
+        assertEquals(ExtendCallFailure.Kind.INVALID_RESPONSE,
+                failure(client().listAllWebhookSubscriptions(null, null, 10, null)).getKind());
+    }
+
+    @Test
+    void aMalformedCreationAnswerQuotesNoSigningSecret() {
+        sending.then(answer(200, "{\"object\":\"webhook_endpoint\",\"signingSecret\":\"wss_live_Zq81Xk\", oops"));
+        ExtendCallFailure bad = failure(client().createWebhookEndpoint("https://hooks.example.com/extend", "n",
+                List.of(), null));
+        assertEquals(ExtendCallFailure.Kind.INVALID_RESPONSE, bad.getKind());
+        assertFalse(bad.getMessage().contains("Zq81Xk"), bad.getMessage());
+        assertFalse(bad.getAnswer().body().contains("Zq81Xk"), bad.getAnswer().body());
+        assertTrue(bad.getMessage().contains("wss_***"), bad.getMessage());
+    }
+
+    @Test
+    void idsAndUrlsThatCannotBeSentAreRefusedBeforeAnything() {
+        ExtendClient c = client();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> c.deleteWebhookEndpoint("wh_1/../../x", null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> c.createWebhookEndpoint("ftp://hooks.example.com", "n", List.of(), null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> c.subscribeWorkflow("wh_1", "workflow_a", List.of(), null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> c.subscribeWorkflow("wh_1", "workflow_a", List.of("workflow_run.cancelled\r\nX: y"), null));
+        assertTrue(sending.sent.isEmpty());
+    }
+
     /** Canned answers in order; records what was sent and when (virtual time). */
     final class Scripted implements Sending {
         final Deque<Object> script = new ArrayDeque<>();
         final List<String> sent = new ArrayList<>();
+        /** The JSON body of each request sent, or null for one without. */
+        final List<String> bodies = new ArrayList<>();
         final List<Long> sentAtNanos = new ArrayList<>();
         final List<Duration> pauses = new ArrayList<>();
         /** The method of the refused request of each pause: it decides the category paused. */
@@ -250,6 +396,7 @@ class CallRulesTest {
         void then(Object... answers) {
             script.clear();
             sent.clear();
+            bodies.clear();
             sentAtNanos.clear();
             pauses.clear();
             pausedMethods.clear();
@@ -267,8 +414,11 @@ class CallRulesTest {
         }
 
         @Override
-        public CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
+        public CompletableFuture<RawResponse> send(ApiRequest request, long budgetEnds) {
+            Method method = request.method();
+            String url = request.url();
             sent.add(method + " " + url);
+            bodies.add(request.jsonBody() == null ? null : new String(request.jsonBody(), StandardCharsets.UTF_8));
             sentAtNanos.add(scheduler.nanoTime());
             Object next = script.poll();
             if (next == null) {

@@ -42,7 +42,8 @@ class CategoryPacingTest {
     RawResponse nextAnswer;
 
     private Pacing pacing(RateLimiter readLimiter, RateLimiter writeLimiter, Duration budget) {
-        return new Pacing(readLimiter, writeLimiter, (method, url, workspaceId) -> {
+        return new Pacing(readLimiter, writeLimiter, request -> {
+            Method method = request.method();
             dispatched.add(method + "@" + scheduler.nanoTime() / 1_000_000);
             RawResponse answer = nextAnswer != null ? nextAnswer : run();
             nextAnswer = null;

@@ -29,7 +29,7 @@ class PacingTest {
     final RateLimiter limiter = new RateLimiter(10, scheduler::nanoTime); // one slot per 100 ms
     final List<Long> dispatchedAtMillis = new ArrayList<>();
     // the requests here are GETs: reads, paced by the read limiter (CategoryPacingTest has both categories)
-    final Pacing pacing = new Pacing(limiter, null, (method, url, workspaceId) -> {
+    final Pacing pacing = new Pacing(limiter, null, request -> {
         dispatchedAtMillis.add(scheduler.nanoTime() / 1_000_000);
         return CompletableFuture.completedFuture(new RawResponse(new BasicHttpResponse(200), new byte[0]));
     }, () -> false, () -> { }, new ClientTime(scheduler, scheduler::nanoTime, Clock.systemUTC()), BUDGET);

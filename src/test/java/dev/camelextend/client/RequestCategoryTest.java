@@ -24,7 +24,7 @@ class RequestCategoryTest {
 
     @Test
     void theOperationsFallInTheCategoriesExtendCountsThemIn() {
-        assertEquals(RequestCategory.WRITE, RequestCategory.of(RunOperation.CANCEL_RUN.method()));
-        assertEquals(RequestCategory.READ, RequestCategory.of(RunOperation.GET_RUN.method()));
+        assertEquals(RequestCategory.WRITE, RequestCategory.of(ApiOperation.CANCEL_RUN.method()));
+        assertEquals(RequestCategory.READ, RequestCategory.of(ApiOperation.GET_RUN.method()));
     }
 }

@@ -77,7 +77,9 @@ final class VirtualExtend implements Sending {
     }
 
     @Override
-    public CompletableFuture<RawResponse> send(Method method, String url, String workspaceId, long budgetEnds) {
+    public CompletableFuture<RawResponse> send(ApiRequest request, long budgetEnds) {
+        Method method = request.method();
+        String url = request.url();
         sent.add(method + " " + url);
         sentAtNanos.add(scheduler.nanoTime());
         if (closed) {

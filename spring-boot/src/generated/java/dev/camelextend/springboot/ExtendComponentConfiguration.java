@@ -4,8 +4,8 @@ import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Cancel, read and list Extend (extend.ai) workflow runs, and receive Extend's webhooks. Send a run
- * ID; get the WorkflowRun back as the body.
+ * Cancel, read and list Extend (extend.ai) workflow runs, manage and receive Extend's webhooks.
+ * Send a run ID; get the WorkflowRun back as the body.
  *
  * The camel.component.extend.* properties: one per option of the component, none with an
  * initial value, so that only what the application sets is applied to the component.
@@ -26,6 +26,18 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * of a bean, as #bean:name.
      */
     private dev.camelextend.ExtendConfiguration configuration;
+    /**
+     * The webhook endpoint in Extend (wh_...): the endpoint createWebhookSubscription subscribes,
+     * listWebhookSubscriptions lists and deleteWebhookEndpoint deletes (the
+     * CamelExtendWebhookEndpointId header wins); and, on extend:webhook, the endpoint whose
+     * subscriptions subscribeWorkflows ensures at start.
+     */
+    private String webhookEndpointId;
+    /**
+     * The workflow-run events a subscription delivers, comma-separated: createWebhookSubscription
+     * and extend:webhook's subscribeWorkflows.
+     */
+    private String webhookEvents;
     /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any
      * exceptions (if possible) occurred while the Camel consumer is trying to pickup incoming
@@ -56,6 +68,13 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * duration: milliseconds or Camel duration text such as 30s or 1m30s.
      */
     private String responseTimeout;
+    /**
+     * extend:webhook: workflows (comma-separated IDs) whose run events the endpoint
+     * webhookEndpointId must get. At route start, each is subscribed with webhookEvents (POST
+     * /webhook_subscriptions, an upsert: starting again changes nothing) before a delivery is
+     * taken; a failure fails the route's start. Needs apiKey and webhookEndpointId.
+     */
+    private String subscribeWorkflows;
     /**
      * extend:webhook: how old a delivery's x-extend-request-timestamp may be, as Extend's SDKs
      * check it (5 minutes); an older one is answered 401, as a replay. 0 turns the age check off; a
@@ -95,6 +114,12 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * cancelBatch the body (text or UTF-8 bytes) is the batch when neither is set.
      */
     private String batchId;
+    /**
+     * createWebhookEndpoint: account-wide events for the new endpoint, comma-separated (such as
+     * extract_run.processed). None by default: workflow_run. events are never account-wide, they
+     * come through a subscription per workflow.
+     */
+    private String endpointEvents;
     /**
      * listRuns and cancelBatch: only runs whose file name contains this text.
      */
@@ -212,6 +237,15 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
      * duration: milliseconds or Camel duration text such as 30s or 1m30s.
      */
     private String waitTimeout;
+    /**
+     * createWebhookEndpoint: the endpoint's name, as the dashboard shows it.
+     */
+    private String webhookName;
+    /**
+     * createWebhookEndpoint: the public URL Extend delivers to (the extend:webhook consumer's path
+     * on your server). The CamelExtendWebhookUrl header wins.
+     */
+    private String webhookUrl;
     /**
      * listRuns and cancelBatch: only runs of this workflow. The CamelExtendWorkflowId header wins.
      */
@@ -371,6 +405,22 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
         this.configuration = configuration;
     }
 
+    public String getWebhookEndpointId() {
+        return webhookEndpointId;
+    }
+
+    public void setWebhookEndpointId(String webhookEndpointId) {
+        this.webhookEndpointId = webhookEndpointId;
+    }
+
+    public String getWebhookEvents() {
+        return webhookEvents;
+    }
+
+    public void setWebhookEvents(String webhookEvents) {
+        this.webhookEvents = webhookEvents;
+    }
+
     public Boolean getBridgeErrorHandler() {
         return bridgeErrorHandler;
     }
@@ -401,6 +451,14 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
 
     public void setResponseTimeout(String responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public String getSubscribeWorkflows() {
+        return subscribeWorkflows;
+    }
+
+    public void setSubscribeWorkflows(String subscribeWorkflows) {
+        this.subscribeWorkflows = subscribeWorkflows;
     }
 
     public String getTolerance() {
@@ -457,6 +515,14 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
 
     public void setBatchId(String batchId) {
         this.batchId = batchId;
+    }
+
+    public String getEndpointEvents() {
+        return endpointEvents;
+    }
+
+    public void setEndpointEvents(String endpointEvents) {
+        this.endpointEvents = endpointEvents;
     }
 
     public String getFileNameContains() {
@@ -609,6 +675,22 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
 
     public void setWaitTimeout(String waitTimeout) {
         this.waitTimeout = waitTimeout;
+    }
+
+    public String getWebhookName() {
+        return webhookName;
+    }
+
+    public void setWebhookName(String webhookName) {
+        this.webhookName = webhookName;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
     }
 
     public String getWorkflowId() {

@@ -40,8 +40,9 @@ public class EndpointHeaderBuilders {
 
     /**
      * Extend (camel-extend)
-     * Cancel, read and list Extend (extend.ai) workflow runs, and receive
-     * Extend's webhooks. Send a run ID; get the WorkflowRun back as the body.
+     * Cancel, read and list Extend (extend.ai) workflow runs, manage and
+     * receive Extend's webhooks. Send a run ID; get the WorkflowRun back as the
+     * body.
      * 
      * Category: saas,api
      * Since: 0.1

@@ -28,8 +28,9 @@ public class StaticEndpointBuilders {
 
     /**
      * Extend (camel-extend)
-     * Cancel, read and list Extend (extend.ai) workflow runs, and receive
-     * Extend's webhooks. Send a run ID; get the WorkflowRun back as the body.
+     * Cancel, read and list Extend (extend.ai) workflow runs, manage and
+     * receive Extend's webhooks. Send a run ID; get the WorkflowRun back as the
+     * body.
      * 
      * Category: saas,api
      * Since: 0.1
@@ -38,11 +39,15 @@ public class StaticEndpointBuilders {
      * Syntax: <code>extend:operation</code>
      * 
      * Path parameter: operation (required)
-     * What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch in
-     * to(...), or receive Extend's webhook deliveries with webhook in
-     * from(...).
-     * There are 6 enums and the value can be one of: cancelRun, getRun,
-     * awaitRun, listRuns, cancelBatch, webhook
+     * What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch, or
+     * manage webhook endpoints and subscriptions (createWebhookEndpoint,
+     * listWebhookEndpoints, deleteWebhookEndpoint, createWebhookSubscription,
+     * listWebhookSubscriptions, deleteWebhookSubscription) in to(...); or
+     * receive Extend's webhook deliveries with webhook in from(...).
+     * There are 12 enums and the value can be one of: cancelRun, getRun,
+     * awaitRun, listRuns, cancelBatch, createWebhookEndpoint,
+     * listWebhookEndpoints, deleteWebhookEndpoint, createWebhookSubscription,
+     * listWebhookSubscriptions, deleteWebhookSubscription, webhook
      * 
      * @param path operation
      * @return the dsl builder
@@ -52,8 +57,9 @@ public class StaticEndpointBuilders {
     }
     /**
      * Extend (camel-extend)
-     * Cancel, read and list Extend (extend.ai) workflow runs, and receive
-     * Extend's webhooks. Send a run ID; get the WorkflowRun back as the body.
+     * Cancel, read and list Extend (extend.ai) workflow runs, manage and
+     * receive Extend's webhooks. Send a run ID; get the WorkflowRun back as the
+     * body.
      * 
      * Category: saas,api
      * Since: 0.1
@@ -62,11 +68,15 @@ public class StaticEndpointBuilders {
      * Syntax: <code>extend:operation</code>
      * 
      * Path parameter: operation (required)
-     * What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch in
-     * to(...), or receive Extend's webhook deliveries with webhook in
-     * from(...).
-     * There are 6 enums and the value can be one of: cancelRun, getRun,
-     * awaitRun, listRuns, cancelBatch, webhook
+     * What to do: cancelRun, getRun, awaitRun, listRuns or cancelBatch, or
+     * manage webhook endpoints and subscriptions (createWebhookEndpoint,
+     * listWebhookEndpoints, deleteWebhookEndpoint, createWebhookSubscription,
+     * listWebhookSubscriptions, deleteWebhookSubscription) in to(...); or
+     * receive Extend's webhook deliveries with webhook in from(...).
+     * There are 12 enums and the value can be one of: cancelRun, getRun,
+     * awaitRun, listRuns, cancelBatch, createWebhookEndpoint,
+     * listWebhookEndpoints, deleteWebhookEndpoint, createWebhookSubscription,
+     * listWebhookSubscriptions, deleteWebhookSubscription, webhook
      * 
      * @param componentName to use a custom component name for the endpoint
      * instead of the default name
