@@ -272,7 +272,7 @@ public class ExtendConfiguration implements Cloneable {
 
     @UriParam(label = "producer",
               description = "createWebhookEndpoint: account-wide events for the new endpoint, comma-separated (such as"
-                            + " extract_run.processed). None by default: workflow_run.* events are never account-wide,"
+                            + " extract_run.processed). None by default: workflow-run events are never account-wide,"
                             + " they come through a subscription per workflow.")
     private String endpointEvents;
 

@@ -265,6 +265,11 @@ class CallRulesTest {
         assertEquals("wss_live_Zq81Xk", endpoint.getSigningSecret());
         assertFalse(endpoint.toString().contains("wss_live_Zq81Xk"), endpoint.toString());
         assertFalse(ExtendJson.newObjectMapper().writeValueAsString(endpoint).contains("wss_live"));
+        java.io.ByteArrayOutputStream serialized = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(serialized)) {
+            out.writeObject(endpoint); // as a JMS ObjectMessage would carry the body
+        }
+        assertFalse(serialized.toString(StandardCharsets.ISO_8859_1).contains("Zq81Xk"), "Java serialization");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelextend.ExtendComponent;
 import dev.camelextend.model.ExtendWebhookEvent;
+import dev.camelextend.model.WebhookEndpoint;
 import dev.camelextend.model.WorkflowRun;
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.simulator.ExtendSimulatorExtension;
@@ -26,9 +27,10 @@ import static dev.camelextend.support.WebhookTestKit.post;
 import static dev.camelextend.support.WebhookTestKit.signed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The reference page's "Receiving webhooks" routes, as tagged regions (ReferenceSnippetsTest compares them with the
+ * The reference page's "Receiving webhooks" routes, and those of its subscriptions as code, as tagged regions (ReferenceSnippetsTest compares them with the
  * page), run on platform-http's Vert.x engine with the secret on the component as the page says, {@code jms:} a
  * direct: component, and the follow-up {@code extend:getRun} against the simulator. Deliveries are signed by the test's
  * own HMAC.
@@ -75,6 +77,94 @@ class ReferenceWebhookSnippetsTest {
             // end::acting-on-an-event[]
             from("jms:queue:reviews").to("mock:reviews");
         }
+    }
+
+    /** Where the page's route keeps a new endpoint's signing secret: a vault in a real application. */
+    public static final class SecretStore {
+        final java.util.Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public void save(WebhookEndpoint endpoint) {
+            secrets.put(endpoint.getId(), endpoint.getSigningSecret());
+        }
+    }
+
+    static final class SubscriptionsAsCode extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::webhook-endpoints-as-code[]
+            from("direct:create-webhook-endpoint")
+                .to("extend:createWebhookEndpoint?webhookUrl=https://hooks.example.com/extend/webhook")
+                .bean("secretStore", "save") // its signing secret: body.signingSecret, this once
+                .log("Webhook endpoint ${body.id} created");
+
+            from("direct:remove-webhook-subscriptions")
+                .to("extend:listWebhookSubscriptions?webhookEndpointId={{extend.webhook-endpoint-id}}")
+                .split(body())
+                    .to("extend:deleteWebhookSubscription");
+            // end::webhook-endpoints-as-code[]
+        }
+    }
+
+    static final class SubscribedConsumer extends RouteBuilder {
+        @Override
+        public void configure() {
+            // tag::subscribe-workflows[]
+            from("extend:webhook?webhookEndpointId={{extend.webhook-endpoint-id}}"
+                 + "&subscribeWorkflows=workflow_BMlfq_yWM3sT-ZzvCnA3f,workflow_Invoices2026")
+                .to("jms:queue:run-events");
+            // end::subscribe-workflows[]
+            from("jms:queue:run-events").to("mock:run-events");
+        }
+    }
+
+    @Test
+    void subscriptionsAsCodeDoWhatThePageSays() throws Exception {
+        ExtendSimulator sim = SIM.simulator();
+        sim.clearWebhooks();
+        int port = WebhookTestKit.freePort();
+        SecretStore store = new SecretStore();
+        WebhookEndpoint created;
+        try (CamelContext setup = setUp(store, "wh_not_created_yet")) {
+            created = setup.createProducerTemplate().requestBody("direct:create-webhook-endpoint", null,
+                    WebhookEndpoint.class);
+        }
+        assertTrue(created.getSigningSecret().startsWith("wss_"));
+        assertEquals(created.getSigningSecret(), store.secrets.get(created.getId()), "the secret was stored");
+
+        try (CamelContext context = WebhookTestKit.context(port)) {
+            context.addComponent("jms", new DirectComponent());
+            ExtendComponent receiving = context.getComponent("extend", ExtendComponent.class);
+            receiving.getConfiguration().setSecret(store.secrets.get(created.getId()));
+            receiving.getConfiguration().setApiKey(sim.apiKey());
+            receiving.getConfiguration().setBaseUrl(sim.baseUrl());
+            context.getPropertiesComponent().addInitialProperty("extend.webhook-endpoint-id", created.getId());
+            context.addRoutes(new SubscribedConsumer());
+            context.start();
+            assertEquals(2, subscriptions(context, created.getId()).size(), "both workflows subscribed at start");
+        }
+
+        try (CamelContext setup = setUp(store, created.getId())) {
+            setup.createProducerTemplate().requestBody("direct:remove-webhook-subscriptions", (Object) null);
+            assertEquals(0, subscriptions(setup, created.getId()).size(), "every subscription removed");
+        }
+    }
+
+    private static CamelContext setUp(SecretStore store, String endpointId) throws Exception {
+        ExtendSimulator sim = SIM.simulator();
+        CamelContext setup = new org.apache.camel.impl.DefaultCamelContext();
+        setup.getRegistry().bind("secretStore", store);
+        ExtendComponent extend = setup.getComponent("extend", ExtendComponent.class);
+        extend.getConfiguration().setApiKey(sim.apiKey());
+        extend.getConfiguration().setBaseUrl(sim.baseUrl());
+        setup.getPropertiesComponent().addInitialProperty("extend.webhook-endpoint-id", endpointId);
+        setup.addRoutes(new SubscriptionsAsCode());
+        setup.start();
+        return setup;
+    }
+
+    private static java.util.List<?> subscriptions(CamelContext context, String endpointId) {
+        return context.createProducerTemplate().requestBodyAndHeader("extend:listWebhookSubscriptions", null,
+                "CamelExtendWebhookEndpointId", endpointId, java.util.List.class);
     }
 
     @Test
