@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JavaType;
@@ -92,27 +93,14 @@ final class AnswerReader {
             throw new IOException("empty body");
         }
         RunPage<? extends ExtendRun> page = pageReaders.get(kind).readValue(body);
-        if (page == null || !"list".equals(page.getObject())) {
-            throw new WrongAnswerException("the body is not a list (\"object\" is "
-                                           + (page == null || page.getObject() == null ? "missing"
-                                                   : "'" + printable(page.getObject()) + "'") + ")");
-        }
-        if (page.getData() == null) {
-            throw new WrongAnswerException("the list has no \"data\" array");
-        }
-        int index = 0;
-        for (ExtendRun run : page.getData()) {
-            String what = "item " + index++ + " of the list";
-            if (run == null) {
-                throw new WrongAnswerException(what + " is null");
-            }
-            checkType(run, kind, what);
-            String problem = RunId.problem(run.getId());
-            if (problem != null) {
-                throw new WrongAnswerException(what + " has no usable id: " + problem);
-            }
-        }
-        checkToken(page.getNextPageToken());
+        checkList(page == null ? null : page.getObject(), page == null ? null : page.getData(),
+                page == null ? null : page.getNextPageToken(), (run, what) -> {
+                    checkType(run, kind, what);
+                    String problem = RunId.problem(run.getId());
+                    if (problem != null) {
+                        throw new WrongAnswerException(what + " has no usable id: " + problem);
+                    }
+                });
         return page;
     }
 
@@ -149,23 +137,9 @@ final class AnswerReader {
 
     private <T extends ExtendObject> WebhookPage<T> webhookPage(WebhookPage<T> page, String objectType)
             throws IOException {
-        if (page == null || !"list".equals(page.getObject())) {
-            throw new WrongAnswerException("the body is not a list (\"object\" is "
-                                           + (page == null || page.getObject() == null ? "missing"
-                                                   : "'" + printable(page.getObject()) + "'") + ")");
-        }
-        if (page.getData() == null) {
-            throw new WrongAnswerException("the list has no \"data\" array");
-        }
-        int index = 0;
-        for (T item : page.getData()) {
-            String what = "item " + index++ + " of the list";
-            if (item == null) {
-                throw new WrongAnswerException(what + " is null");
-            }
-            checkWebhookObject(item, objectType, what);
-        }
-        checkToken(page.getNextPageToken());
+        checkList(page == null ? null : page.getObject(), page == null ? null : page.getData(),
+                page == null ? null : page.getNextPageToken(), (item, what) -> checkWebhookObject(item, objectType,
+                        what));
         return page;
     }
 
@@ -211,6 +185,33 @@ final class AnswerReader {
             throw new IOException("empty body");
         }
         return body;
+    }
+
+    /** Checks one item of a list; {@code what} names it for the message ("item 3 of the list"). */
+    @FunctionalInterface
+    private interface ItemCheck<T> {
+        void check(T item, String what) throws WrongAnswerException;
+    }
+
+    /** The shape every page shares: {@code "object":"list"}, a {@code data} array of valid items, a bounded token. */
+    private <T> void checkList(String object, List<T> data, String token, ItemCheck<? super T> itemCheck)
+            throws WrongAnswerException {
+        if (!"list".equals(object)) {
+            throw new WrongAnswerException("the body is not a list (\"object\" is "
+                                           + (object == null ? "missing" : "'" + printable(object) + "'") + ")");
+        }
+        if (data == null) {
+            throw new WrongAnswerException("the list has no \"data\" array");
+        }
+        int index = 0;
+        for (T item : data) {
+            String what = "item " + index++ + " of the list";
+            if (item == null) {
+                throw new WrongAnswerException(what + " is null");
+            }
+            itemCheck.check(item, what);
+        }
+        checkToken(token);
     }
 
     private static void checkToken(String token) throws WrongAnswerException {

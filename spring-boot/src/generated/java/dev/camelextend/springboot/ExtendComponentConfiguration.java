@@ -116,7 +116,7 @@ public class ExtendComponentConfiguration extends ComponentConfigurationProperti
     private String batchId;
     /**
      * createWebhookEndpoint: account-wide events for the new endpoint, comma-separated (such as
-     * extract_run.processed). None by default: workflow_run. events are never account-wide, they
+     * extract_run.processed). None by default: workflow-run events are never account-wide, they
      * come through a subscription per workflow.
      */
     private String endpointEvents;

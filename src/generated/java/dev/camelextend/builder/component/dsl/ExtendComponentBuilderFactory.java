@@ -348,7 +348,7 @@ public interface ExtendComponentBuilderFactory {
         /**
          * createWebhookEndpoint: account-wide events for the new endpoint,
          * comma-separated (such as extract_run.processed). None by default:
-         * workflow_run. events are never account-wide, they come through a
+         * workflow-run events are never account-wide, they come through a
          * subscription per workflow.
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.

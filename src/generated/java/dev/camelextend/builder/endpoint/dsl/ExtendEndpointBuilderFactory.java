@@ -1042,7 +1042,7 @@ public interface ExtendEndpointBuilderFactory {
         /**
          * createWebhookEndpoint: account-wide events for the new endpoint,
          * comma-separated (such as extract_run.processed). None by default:
-         * workflow_run. events are never account-wide, they come through a
+         * workflow-run events are never account-wide, they come through a
          * subscription per workflow.
          * 
          * The option is a: <code>java.lang.String</code> type.
