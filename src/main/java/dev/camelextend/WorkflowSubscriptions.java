@@ -42,7 +42,8 @@ final class WorkflowSubscriptions {
     }
 
     /**
-     * The subscriptions the options ask for, checked, or null when {@code subscribeWorkflows} is not set.
+     * The subscriptions the options ask for, checked, or null when {@code subscribeWorkflows} is not set. The API key
+     * is checked by the endpoint, which makes its client only for a consumer with subscriptions.
      *
      * @throws IllegalArgumentException naming the option that is missing or wrong
      */
@@ -68,10 +69,6 @@ final class WorkflowSubscriptions {
         if (endpointProblem != null) {
             throw new IllegalArgumentException("subscribeWorkflows needs the webhookEndpointId option, the endpoint in"
                                                + " Extend the subscriptions deliver to: " + endpointProblem);
-        }
-        if (c.getApiKey() == null || c.getApiKey().isBlank()) {
-            throw new IllegalArgumentException("subscribeWorkflows needs the apiKey option: the subscriptions are made"
-                                               + " through Extend's API");
         }
         List<String> events = WebhookManagementCalls.events(c.getWebhookEvents(), "webhookEvents");
         if (events.isEmpty()) {

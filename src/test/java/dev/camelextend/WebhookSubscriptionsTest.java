@@ -211,16 +211,22 @@ class WebhookSubscriptionsTest {
 
     @Test
     @EnabledIf("dev.camelextend.support.WebhookTestKit#platformHttpEngine")
-    void subscribeWorkflowsWithoutAnEndpointOrWithAnUnknownOneFailsTheStart() throws Exception {
+    void subscribeWorkflowsFailsTheStartWithoutAnEndpointAKeyOrAValidWorkflowAndWithAnUnknownEndpoint()
+            throws Exception {
         int port = WebhookTestKit.freePort();
-        for (String options : List.of("subscribeWorkflows=workflow_a", "subscribeWorkflows=workflow_a"
-                                                                       + "&webhookEndpointId=wh_doesNotExist")) {
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("subscribeWorkflows=workflow_a&" + api(), "needs the webhookEndpointId option");
+        expected.put("subscribeWorkflows=workflow_a&webhookEndpointId=wh_1", "The Extend API key is not set");
+        expected.put("subscribeWorkflows=workflow%2Fa&webhookEndpointId=wh_1&" + api(),
+                "The subscribeWorkflows option is invalid");
+        expected.put("subscribeWorkflows=workflow_a&webhookEndpointId=wh_doesNotExist&" + api(), "404");
+        for (java.util.Map.Entry<String, String> options : expected.entrySet()) {
             CamelContext context = WebhookTestKit.context(port);
             try {
                 context.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("extend:webhook?secret=wss_x&" + options + "&" + api()).to("mock:never");
+                        from("extend:webhook?secret=wss_x&" + options.getKey()).to("mock:never");
                     }
                 });
                 Exception failed = assertThrows(Exception.class, context::start);
@@ -228,9 +234,8 @@ class WebhookSubscriptionsTest {
                 for (Throwable t = failed; t != null; t = t.getCause()) {
                     message.append(t.getMessage()).append(" / ");
                 }
-                String text = message.toString();
-                assertTrue(options.contains("webhookEndpointId") ? text.contains("wh_doesNotExist")
-                        && text.contains("404") : text.contains("needs the webhookEndpointId option"), text);
+                assertTrue(message.toString().contains(options.getValue()), options.getKey() + ": " + message);
+                assertFalse(message.toString().contains("wss_x"), "the secret in a start failure: " + message);
             } finally {
                 context.stop();
             }

@@ -19,11 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class RuntimeVersionsTest {
 
+    /** The webhook tests' engine and what it brings of Camel's: a test dependency with a version of its own. */
+    private static final java.util.Set<String> PLATFORM_HTTP = java.util.Set.of("camel-platform-http",
+            "camel-platform-http-vertx", "camel-attachments", "camel-vertx-common");
+
     @Test
     void theClassPathHasTheRequestedRuntimeAndNoOtherVersionOfIt() {
         String camel = required("expected.camel.version");
         String camelTest = required("expected.camel-test.version");
         String camelKamelet = required("expected.camel-kamelet.version");
+        String camelPlatformHttp = required("expected.camel-platform-http.version");
         String httpclient5 = required("expected.httpclient5.version");
         String httpcore5 = required("expected.httpcore5.version");
         String jackson = required("expected.jackson.version");
@@ -43,7 +48,8 @@ class RuntimeVersionsTest {
             if (group.endsWith(".org.apache.camel")) {
                 // the two test-only jars not served at every Camel version follow their own property
                 expected = artifact.startsWith("camel-test") ? camelTest
-                        : artifact.equals("camel-kamelet") ? camelKamelet : camel;
+                        : artifact.equals("camel-kamelet") ? camelKamelet
+                        : PLATFORM_HTTP.contains(artifact) ? camelPlatformHttp : camel;
             } else if (group.endsWith(".org.apache.httpcomponents.client5")) {
                 expected = httpclient5;
             } else if (group.endsWith(".org.apache.httpcomponents.core5")) {
