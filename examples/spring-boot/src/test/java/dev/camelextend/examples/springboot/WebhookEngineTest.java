@@ -1,6 +1,6 @@
-// Owns: what Spring Boot's platform-http engine (camel-platform-http-starter on Tomcat) does around extend:webhook
-// that the Vert.x engine of the component's own tests does not: where the body is buffered, and which threads bound
-// how many deliveries are handled at once.
+// Owns: what Spring Boot's platform-http engine (camel-platform-http-starter on Tomcat), as the application configures
+// it, does around extend:webhook that the Vert.x engine of the component's own tests does not: it reads the body
+// before the consumer, parses a form content type, and its executor's threads bound the deliveries handled at once.
 package dev.camelextend.examples.springboot;
 
 import java.io.BufferedReader;
@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ import dev.camelextend.simulator.ExtendSimulatorExtension;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,18 +47,18 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * The application as it runs, on a random port, with deliveries signed by the test. Two things the reference page's
- * "Receiving webhooks" says about the engine, shown on this one: it reads the whole body before the consumer sees the
- * request (so the consumer's early 413 on a declared Content-Length saves no reading here, and only a limit in front
- * of the server bounds what is buffered), and it runs each request on Spring's task executor, whose threads, not
- * maxConcurrentDeliveries, bound how many deliveries are handled at once; one more waits in its queue instead of being
- * answered 503.
+ * The application as it runs, on a random port, with deliveries signed by the test. What the reference page's
+ * "Receiving webhooks" says of the Spring Boot engine, shown: it reads the whole body before the consumer sees the
+ * request, so the consumer's early 413 on a declared Content-Length saves no reading here; it parses a form-typed body
+ * before the consumer; and it runs each request on Spring's task executor, whose threads, not maxConcurrentDeliveries,
+ * bound how many deliveries are handled at once, one more waiting in its queue instead of being answered 503.
+ * WebhookSlowSenderTest shows what bounds a sender that stalls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookEngineTest {
 
     private static final String KEY = "sk_test_spring_boot_example";
-    private static final String PATH = "/extend/webhook";
+    static final String PATH = "/extend/webhook";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
@@ -86,18 +89,12 @@ class WebhookEngineTest {
     @Test
     void theEngineReadsTheWholeDeclaredBodyBeforeTheConsumerAnswers413() throws Exception {
         int max = camel.getComponent("extend", ExtendComponent.class).getConfiguration().getMaxBodySize();
-        byte[] head = delivery("evt_engine_body_1");
-        byte[] body = Arrays.copyOf(head, max + 1);
-        Arrays.fill(body, head.length, body.length, (byte) ' ');
-        StringBuilder request = new StringBuilder("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                                  + "Content-Length: " + body.length + "\r\nConnection: close\r\n");
-        Deliveries.signed(Deliveries.SECRET, body).forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-        request.append("\r\n");
+        byte[] body = padded(delivery("evt_engine_body_1"), max + 1);
 
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(2_000);
+            socket.setSoTimeout(3_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(head(body));
             out.write(body, 0, 1024);
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -109,6 +106,38 @@ class WebhookEngineTest {
             out.flush();
             assertEquals("HTTP/1.1 413", in.readLine().substring(0, 12), "once the whole body is read, the consumer's 413");
         }
+    }
+
+    /** A signed envelope padded with spaces before its closing brace to {@code size} bytes. */
+    static byte[] padded(byte[] envelope, int size) {
+        byte[] padded = Arrays.copyOf(envelope, size);
+        Arrays.fill(padded, envelope.length - 1, size - 1, (byte) ' ');
+        padded[size - 1] = '}';
+        return padded;
+    }
+
+    /** The request line and headers of a signed POST of {@code body} to the webhook path, its Content-Length declared. */
+    static byte[] head(byte[] body) {
+        StringBuilder request = new StringBuilder("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                  + "Content-Length: " + body.length + "\r\nConnection: close\r\n");
+        Deliveries.signed(Deliveries.SECRET, body).forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        return request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aFormTypedPostIsParsedByTheEngineAndOneThatIsNoFormIsItsOwn500() throws Exception {
+        byte[] body = delivery("evt_engine_form_1");
+        Map<String, String> headers = new LinkedHashMap<>(Deliveries.signed(Deliveries.SECRET, body));
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+
+        Http.Answer answer = Http.post(port, PATH, headers, HttpRequest.BodyPublishers.ofByteArray(body));
+
+        assertEquals(500, answer.status(), "the engine's, though signed: the consumer never saw it");
+        assertTrue(answer.body().contains("Whitelabel"), "Spring's error page, not the consumer's text: " + answer.body());
+        Mockito.verifyNoInteractions(events);
+        // Extend sends application/json: the same delivery so is the consumer's, and reaches the route
+        headers.put("Content-Type", "application/json");
+        assertEquals(200, Http.post(port, PATH, headers, HttpRequest.BodyPublishers.ofByteArray(body)).status());
     }
 
     @Test
