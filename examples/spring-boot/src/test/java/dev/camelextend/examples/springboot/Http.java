@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,14 @@ final class Http {
 
     static Answer post(int port, String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(port, path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A POST of {@code body} with {@code headers}; the publisher decides the framing (fixed length or chunked). */
+    static Answer post(int port, String path, Map<String, String> headers, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).POST(body);
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private static URI uri(int port, String path) {
