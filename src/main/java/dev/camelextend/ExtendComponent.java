@@ -57,6 +57,8 @@ public class ExtendComponent extends HealthCheckComponent {
     /** One health check per account digest; guarded by {@code this}. */
     private final Map<String, ExtendProducerHealthCheck> healthChecks = new HashMap<>();
     private final ObjectMapper objectMapper = ExtendJson.newObjectMapper();
+    /** The paths the started extend:webhook consumers serve, with their maxBodySize. */
+    private final Map<String, Integer> webhookBodyLimits = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
     private volatile WorkerThreads workers;
 
@@ -64,6 +66,25 @@ public class ExtendComponent extends HealthCheckComponent {
     private static final long WORKER_DRAIN_MILLIS = 10_000;
 
     public ExtendComponent() {
+    }
+
+    /**
+     * The {@code maxBodySize} of the started extend:webhook consumer that serves {@code path}, or null when none does.
+     * For an engine that reads the whole body before any consumer runs (Spring Boot's): a filter in front of it can
+     * then refuse a larger body having read no more than the limit - the Spring Boot starter's does.
+     */
+    public Integer webhookBodyLimit(String path) {
+        return path == null ? null : webhookBodyLimits.get(path);
+    }
+
+    /** A consumer serves {@code path} from now on; see {@link #webhookBodyLimit}. */
+    void webhookServed(String path, int maxBodySize) {
+        webhookBodyLimits.put(path, maxBodySize);
+    }
+
+    /** The consumer of {@code path} stopped. */
+    void webhookNotServed(String path) {
+        webhookBodyLimits.remove(path);
     }
 
     @Override

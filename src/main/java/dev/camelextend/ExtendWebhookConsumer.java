@@ -124,6 +124,7 @@ final class ExtendWebhookConsumer extends DefaultConsumer implements Suspendable
             ServiceHelper.startService(http);
             httpConsumer = http.createConsumer(this::onRequest);
             ServiceHelper.startService(httpConsumer);
+            endpoint.getComponent().webhookServed(settings.path(), settings.maxBodySize());
             if (subscriptions != null) {
                 // listening first: the deliveries a new subscription starts are taken from its first one on
                 subscriptions.ensure(endpoint.getClient(), endpoint.getClient().settings().callBudget().toMillis());
@@ -142,6 +143,10 @@ final class ExtendWebhookConsumer extends DefaultConsumer implements Suspendable
     }
 
     private void stopAll() {
+        WebhookSettings served = settings;
+        if (served != null) {
+            endpoint.getComponent().webhookNotServed(served.path());
+        }
         Consumer http = httpConsumer;
         httpConsumer = null;
         ServiceHelper.stopService(http);

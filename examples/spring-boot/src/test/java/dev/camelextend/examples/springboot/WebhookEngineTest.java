@@ -1,6 +1,8 @@
 // Owns: what Spring Boot's platform-http engine (camel-platform-http-starter on Tomcat), as the application configures
-// it, does around extend:webhook that the Vert.x engine of the component's own tests does not: it reads the body
-// before the consumer, parses a form content type, and its executor's threads bound the deliveries handled at once.
+// it, does around extend:webhook that the Vert.x engine of the component's own tests does not, and what the
+// camel-extend starter's body filter changes of it: a body above maxBodySize is refused having read no more than the
+// limit (the engine alone reads the whole body first), a form content type, and the executor's threads that bound
+// the deliveries handled at once.
 package dev.camelextend.examples.springboot;
 
 import java.io.BufferedReader;
@@ -48,9 +50,9 @@ import static org.mockito.Mockito.doAnswer;
 
 /**
  * The application as it runs, on a random port, with deliveries signed by the test. What the reference page's
- * "Receiving webhooks" says of the Spring Boot engine, shown: it reads the whole body before the consumer sees the
- * request, so the consumer's early 413 on a declared Content-Length saves no reading here; it parses a form-typed body
- * before the consumer; and it runs each request on Spring's task executor, whose threads, not maxConcurrentDeliveries,
+ * "Receiving webhooks" says of the Spring Boot engine, shown: the starter's filter answers a body above maxBodySize
+ * 413 before Spring MVC would read it all (from a declared length at once, a chunked one a byte past the limit); a
+ * form-typed body; and each request runs on Spring's task executor, whose threads, not maxConcurrentDeliveries,
  * bound how many deliveries are handled at once, one more waiting in its queue instead of being answered 503.
  * WebhookSlowSenderTest shows what bounds a sender that stalls.
  */
@@ -87,25 +89,48 @@ class WebhookEngineTest {
     }
 
     @Test
-    void theEngineReadsTheWholeDeclaredBodyBeforeTheConsumerAnswers413() throws Exception {
+    void aDeclaredLengthAboveTheLimitIs413BeforeTheBodyIsSent() throws Exception {
         int max = camel.getComponent("extend", ExtendComponent.class).getConfiguration().getMaxBodySize();
         byte[] body = padded(delivery("evt_engine_body_1"), max + 1);
 
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(3_000);
+            socket.setSoTimeout((int) WAIT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(head(body));
             out.write(body, 0, 1024);
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            // the consumer would answer 413 from the Content-Length alone: the engine waits for the body first
-            assertThrows(SocketTimeoutException.class, in::readLine, "answered before the body was sent");
-
-            socket.setSoTimeout((int) WAIT.toMillis());
-            out.write(body, 1024, body.length - 1024);
-            out.flush();
-            assertEquals("HTTP/1.1 413", in.readLine().substring(0, 12), "once the whole body is read, the consumer's 413");
+            // Spring MVC would read the whole body first: the starter's filter answers from the Content-Length alone
+            assertEquals("HTTP/1.1 413", in.readLine().substring(0, 12), "answered with the body still unsent");
         }
+        Mockito.verifyNoInteractions(events);
+    }
+
+    @Test
+    void aChunkedBodyIsReadNoFurtherThanOneBytePastTheLimit() throws Exception {
+        int max = camel.getComponent("extend", ExtendComponent.class).getConfiguration().getMaxBodySize();
+        byte[] delivery = delivery("evt_engine_body_2");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            StringBuilder request = new StringBuilder("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                      + "Transfer-Encoding: chunked\r\nConnection: close\r\n");
+            Deliveries.signed(Deliveries.SECRET, delivery)
+                    .forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            // chunks past the limit, and no last chunk: a body that would go on forever
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) ' ');
+            for (int sent = 0; sent <= max + chunk.length; sent += chunk.length) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertEquals("HTTP/1.1 413", in.readLine().substring(0, 12), "answered once the limit was passed");
+        }
+        Mockito.verifyNoInteractions(events);
     }
 
     /** A signed envelope padded with spaces before its closing brace to {@code size} bytes. */
