@@ -42,13 +42,14 @@ final class WebhookManagementCalls {
                         null);
                 case deleteWebhookEndpoint -> {
                     String id = id(in, ExtendConstants.WEBHOOK_ENDPOINT_ID, config.getWebhookEndpointId(),
-                            ENDPOINT_ID, true);
+                            "webhookEndpointId", ENDPOINT_ID, true);
                     yield started(client.deleteWebhookEndpoint(id, workspaceId), id);
                 }
                 case createWebhookSubscription -> {
                     String endpointId = id(in, ExtendConstants.WEBHOOK_ENDPOINT_ID, config.getWebhookEndpointId(),
-                            ENDPOINT_ID, false);
-                    String workflowId = id(in, ExtendConstants.WORKFLOW_ID, config.getWorkflowId(), WORKFLOW_ID, true);
+                            "webhookEndpointId", ENDPOINT_ID, false);
+                    String workflowId = id(in, ExtendConstants.WORKFLOW_ID, config.getWorkflowId(), "workflowId",
+                            WORKFLOW_ID, true);
                     yield started(client.subscribeWorkflow(endpointId, workflowId,
                             events(config.getWebhookEvents(), "webhookEvents"), workspaceId), workflowId);
                 }
@@ -57,7 +58,7 @@ final class WebhookManagementCalls {
                         optionalId(in, ExtendConstants.WORKFLOW_ID, config.getWorkflowId(), WORKFLOW_ID),
                         config.getPageSize(), workspaceId), null);
                 case deleteWebhookSubscription -> {
-                    String id = id(in, ExtendConstants.WEBHOOK_SUBSCRIPTION_ID, null, SUBSCRIPTION_ID, true);
+                    String id = id(in, ExtendConstants.WEBHOOK_SUBSCRIPTION_ID, null, null, SUBSCRIPTION_ID, true);
                     yield started(client.deleteWebhookSubscription(id, workspaceId), id);
                 }
                 default -> throw new IllegalStateException(operation + " is not a webhook management operation");
@@ -103,9 +104,13 @@ final class WebhookManagementCalls {
         return value != null ? value.strip() : option;
     }
 
-    /** Header, then option, then (when {@code bodyToo}) the body: text, UTF-8 bytes, or the object itself. */
-    private static String id(Message in, String header, String option, String what, boolean bodyToo)
-            throws ExtendInvalidRequestException {
+    /**
+     * Header, then option, then (when {@code bodyToo}) the body: text, UTF-8 bytes, or the object itself.
+     *
+     * @param optionName the option's name for the message, or null when the operation has none
+     */
+    private static String id(Message in, String header, String option, String optionName, String what,
+                             boolean bodyToo) throws ExtendInvalidRequestException {
         String id = optionalId(in, header, option, what);
         if (id == null && bodyToo) {
             Object body = in.getBody();
@@ -119,8 +124,7 @@ final class WebhookManagementCalls {
         }
         if (id == null) {
             throw new ExtendInvalidRequestException("No " + what + ": set the header " + header
-                                                    + (option == null && !what.equals(SUBSCRIPTION_ID) ? " or its option"
-                                                            : "")
+                                                    + (optionName != null ? " or the option " + optionName : "")
                                                     + (bodyToo ? ", or send it as the body" : ""), null);
         }
         return id;
