@@ -42,6 +42,8 @@ public final class WebhookConfirmApp {
     public static final String WEBHOOK_SECRET_ENV = "EXTEND_WEBHOOK_SECRET";
     /** How long the demo waits for the simulator's last deliveries (a duplicate, say) before the tally. */
     static final Duration DEMO_DRAIN = Duration.ofSeconds(5);
+    /** How long extend:webhook may take to answer once Camel started. */
+    static final Duration LISTEN_BOUND = Duration.ofSeconds(10);
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -158,11 +160,18 @@ public final class WebhookConfirmApp {
         main.configure().setName("webhook-confirm");
         main.addInitialProperty(WebhookRoute.SECRET_PROPERTY, secret);
         main.addInitialProperty(WebhookRoute.PATH_PROPERTY, cli.path());
-        main.addMainListener(new WebhookServer(cli.host(), port));
+        WebhookServer server = new WebhookServer(cli.host(), port);
+        main.addMainListener(server);
         main.configure().addRoutesBuilder(new CancelRoute(ledger));
         main.configure().addRoutesBuilder(new WebhookRoute(ledger));
         try {
+            WebhookServer.checkFree(cli.host(), port);
             main.start();
+            server.awaitListening(cli.path(), LISTEN_BOUND);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopQuietly(main);
+            return configurationError(e);
         } catch (Exception e) {
             stopQuietly(main);
             return configurationError(e);
@@ -230,6 +239,10 @@ public final class WebhookConfirmApp {
     }
 
     private int configurationError(Exception e) {
+        if (e instanceof IOException mine) {
+            err.println("error: cannot start: " + mine.getMessage());
+            return Report.EXIT_USAGE;
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,6 +1,17 @@
 // Owns: the HTTP server extend:webhook is served on: platform-http's Vert.x engine, added to Camel Main's context
-// with its limits, as camel-platform-http-main would add it (that module is not served by this build's mirror).
+// with its limits, as camel-platform-http-main would add it (that module is not served by this build's mirror), and
+// the checks that it really listens before anything is cancelled.
 package dev.camelextend.examples.webhookconfirm;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
@@ -15,6 +26,11 @@ import org.apache.camel.main.MainListenerSupport;
  * that it starts before the routes and stops after them. The limits come before the consumer's own checks: the engine
  * reads a whole body before any consumer runs, so its {@link #MAX_BODY_SIZE} bounds what a sender can make it hold,
  * and platform-http's request timeout bounds a sender that is slow to send it.
+ * <p>
+ * A failed bind (a port in use) is only logged by the engine: Camel starts anyway. Events sent to a server that is
+ * not there would be lost to this run, so {@link #checkFree} refuses a port in use before Camel starts, and
+ * {@link #awaitListening} makes sure, once it started and before anything is cancelled, that extend:webhook answers
+ * there (another process could take the port between the two).
  */
 final class WebhookServer extends MainListenerSupport {
 
@@ -33,16 +49,66 @@ final class WebhookServer extends MainListenerSupport {
 
     @Override
     public void afterConfigure(BaseMainSupport main) {
-        CamelContext context = main.getCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost(host);
-        server.setBindPort(port);
-        server.setMaxBodySize(MAX_BODY_SIZE);
+        install(main.getCamelContext());
+    }
+
+    /** Adds the server to a context that has not started yet. */
+    void install(CamelContext context) {
+        VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
+        configuration.setBindHost(host);
+        configuration.setBindPort(port);
+        configuration.setMaxBodySize(MAX_BODY_SIZE);
         try {
-            context.addService(new VertxPlatformHttpServer(server));
+            context.addService(new VertxPlatformHttpServer(configuration));
         } catch (Exception e) {
             throw RuntimeCamelException.wrapRuntimeException(e);
         }
         context.getComponent("platform-http", PlatformHttpComponent.class).setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
+    }
+
+    /** Throws, saying so, when {@code port} cannot be bound on {@code host} now. */
+    static void checkFree(String host, int port) throws IOException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new IOException("--host " + host + " is not an address of this machine", e);
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as the engine binds: a port a closed connection lingers on is free to it
+            probe.bind(new InetSocketAddress(address, port), 1);
+        } catch (IOException e) {
+            throw new IOException("port " + port + " is already in use on " + host + " (or cannot be bound there);"
+                                  + " choose another with --port", e);
+        }
+    }
+
+    /**
+     * Waits, at most {@code bound}, until extend:webhook answers on {@code path}, and throws when it does not. The
+     * probe is a POST without a signature, which the consumer answers 401 before anything reaches the route.
+     */
+    void awaitListening(String path, Duration bound) throws IOException, InterruptedException {
+        String probeHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        URI uri = URI.create("http://" + (probeHost.contains(":") ? "[" + probeHost + "]" : probeHost) + ":" + port
+                             + path);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        long deadline = System.nanoTime() + bound.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 401) {
+                    return;
+                }
+                last = "answered " + status;
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("the webhook server does not answer at " + uri + " (" + last + "); is port " + port
+                              + " taken by another process?");
     }
 }
