@@ -4,7 +4,6 @@ package dev.camelextend.examples.webhookconfirm;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -123,7 +122,12 @@ public final class WebhookConfirmApp {
         try (ExtendSimulator sim = DemoSimulator.start()) {
             out.println("No " + API_KEY_ENV + " set: using the embedded Extend simulator at " + sim.baseUrl()
                         + " (no network, nothing real is cancelled)");
-            int port = cli.port() != 0 ? cli.port() : freePort(cli.host());
+            int port;
+            try {
+                port = cli.port() != 0 ? cli.port() : freePort(cli.host());
+            } catch (IOException e) {
+                return configurationError(e);
+            }
             String url = "http://" + loopbackFor(cli.host()) + ":" + port + cli.path();
             List<String> ids = new ArrayList<>(DemoSimulator.seed(sim));
             ids.add(DemoSimulator.UNKNOWN_RUN_ID);
@@ -218,11 +222,11 @@ public final class WebhookConfirmApp {
     }
 
     /** A port that was free on {@code host} a moment ago: the simulator needs the URL before the server starts. */
-    private static int freePort(String host) {
+    private static int freePort(String host) throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
+            throw new IOException("no free port on " + host + " (is --host an address of this machine?)", e);
         }
     }
 
