@@ -92,11 +92,14 @@ final class WebhookServer extends MainListenerSupport {
         URI uri = URI.create("http://" + (probeHost.contains(":") ? "[" + probeHost + "]" : probeHost) + ":" + port
                              + path);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
         long deadline = System.nanoTime() + bound.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
+            // the whole time left, not less: a probe given up mid-request would leave platform-http's exchange for
+            // it in flight when Camel stops (a loaded machine answers slowly, not wrongly)
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            HttpRequest probe = HttpRequest.newBuilder(uri).timeout(left)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
             try {
                 int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == 401) {
