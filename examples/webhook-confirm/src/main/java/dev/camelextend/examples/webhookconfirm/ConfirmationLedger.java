@@ -13,9 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Written by the two routes, read by the application. The cancel route records each run's {@link Cancel} outcome; the
  * webhook route records each first delivery of an event ({@link #cancelledEvent}, {@link #otherEvent}) and each
- * duplicate it dropped. An event can
- * arrive before the answer to its own cancel (Extend may deliver it while the cancel's answer is still on its way),
- * so the runs are known from the start and either may come first.
+ * duplicate it dropped. An event can arrive before the answer to its own cancel (Extend may deliver it while the
+ * cancel's answer is still on its way), so the runs are known from the start and either may come first.
  * <p>
  * A run whose cancel was accepted is <em>confirmed</em> by a {@code workflow_run.cancelled} event about it. Any other
  * settling event ({@code workflow_run.completed}, {@code .failed}, {@code .needs_review}, {@code .rejected}) means the
