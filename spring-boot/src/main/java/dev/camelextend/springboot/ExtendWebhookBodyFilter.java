@@ -97,17 +97,19 @@ final class ExtendWebhookBodyFilter extends OncePerRequestFilter implements Orde
     }
 
     /**
-     * The answer, sent now: the rest of the body is not read, so the connection is closed after it rather than kept
-     * for a next request.
+     * The answer, sent now, with its length, so that the sender reads it whole while it may still be sending. The
+     * server then deals with the unread rest of the body as it does for any request (Tomcat reads and drops up to
+     * {@code server.tomcat.max-swallow-size}, then closes the connection).
      */
     private static void answer(HttpServletResponse response, int status, String text) throws IOException {
         if (response.isCommitted()) {
             return;
         }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setHeader("Connection", "close");
         response.setContentType("text/plain;charset=UTF-8");
-        response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
         response.flushBuffer();
     }
 

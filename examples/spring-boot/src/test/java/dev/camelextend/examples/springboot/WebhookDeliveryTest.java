@@ -159,10 +159,17 @@ class WebhookDeliveryTest {
         Http.Answer chunked = Http.post(port, PATH, Deliveries.signed(Deliveries.SECRET, above),
                 BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(above)));
         assertEquals(413, chunked.status(), "chunked, no Content-Length: " + chunked.body());
-        Http.Answer large = Http.post(port, PATH, Deliveries.signed(Deliveries.SECRET, wellAbove),
-                BodyPublishers.ofByteArray(wellAbove));
-        assertEquals(413, large.status(), "above Tomcat's 2 MB defaults too: " + large.body());
-        assertTrue(large.body().contains("maxBodySize"), "the consumer's answer, not the server's: " + large.body());
+        // well above the limit, the starter's filter answers as soon as the limit is passed, and Tomcat closes the
+        // connection once it has dropped max-swallow-size (2 MB) of the rest: a sender still writing then may see the
+        // connection reset instead of the 413 - either way the delivery fails and nothing reaches the route
+        try {
+            Http.Answer large = Http.post(port, PATH, Deliveries.signed(Deliveries.SECRET, wellAbove),
+                    BodyPublishers.ofByteArray(wellAbove));
+            assertEquals(413, large.status(), "above Tomcat's 2 MB defaults too: " + large.body());
+            assertTrue(large.body().contains("maxBodySize"), "the filter's answer, not the server's: " + large.body());
+        } catch (java.io.IOException closedWhileSending) {
+            // the reset: see above
+        }
         assertTrue(route.drain().isEmpty(), "no exchange of the route");
 
         Http.Answer fits = Http.post(port, PATH, Deliveries.signed(Deliveries.SECRET, atLimit),
