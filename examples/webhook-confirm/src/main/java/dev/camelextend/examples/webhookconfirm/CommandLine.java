@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  * @param path           {@code --path}: the path Extend posts to
  * @param confirmTimeout {@code --confirm-timeout}: how long after the last cancel the events may take
  * @param baseUrl        {@code --base-url}, or null (then {@code EXTEND_BASE_URL}, or Extend's default)
+ * @param subscribe      {@code --subscribe}: the workflows whose run events extend:webhook subscribes the endpoint
+ *                       {@code EXTEND_WEBHOOK_ENDPOINT_ID} to at start; empty for none
  * @param help           {@code --help}
  */
 public record CommandLine(List<String> runIds, int duplicates, int port, String host, String path,
-        Duration confirmTimeout, String baseUrl, boolean help) {
+        Duration confirmTimeout, String baseUrl, List<String> subscribe, boolean help) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -56,6 +58,8 @@ public record CommandLine(List<String> runIds, int duplicates, int port, String 
               --confirm-timeout D    how long to wait for the events after the last cancel: 30s, 2m, 1500ms
                                      (default 60s, at most 1h)
               --base-url URL         Extend's API host (default https://api.extend.ai, or EXTEND_BASE_URL)
+              --subscribe IDS        with a key: workflows (comma-separated) whose workflow_run events the endpoint
+                                     EXTEND_WEBHOOK_ENDPOINT_ID is subscribed to at start (an upsert)
               --help                 this text
 
             exit code: 0 every accepted cancel's event came (cancelled, or the run finished first) and no cancel
@@ -79,6 +83,7 @@ public record CommandLine(List<String> runIds, int duplicates, int port, String 
         String path = DEFAULT_PATH;
         Duration confirmTimeout = DEFAULT_CONFIRM_TIMEOUT;
         String baseUrl = null;
+        List<String> subscribe = List.of();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -90,7 +95,7 @@ public record CommandLine(List<String> runIds, int duplicates, int port, String 
             }
             switch (arg) {
                 case "--help", "-h" -> help = true;
-                case "--port", "--host", "--path", "--confirm-timeout", "--base-url" -> {
+                case "--port", "--host", "--path", "--confirm-timeout", "--base-url", "--subscribe" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new UsageException(arg + " needs a value");
@@ -102,6 +107,7 @@ public record CommandLine(List<String> runIds, int duplicates, int port, String 
                         case "--host" -> host = nonBlank(arg, value);
                         case "--path" -> path = path(value);
                         case "--confirm-timeout" -> confirmTimeout = duration(arg, value);
+                        case "--subscribe" -> subscribe = workflows(value);
                         default -> baseUrl = nonBlank(arg, value);
                     }
                 }
@@ -121,7 +127,21 @@ public record CommandLine(List<String> runIds, int duplicates, int port, String 
                                      + unique.size());
         }
         return new CommandLine(List.copyOf(unique), ids.size() - unique.size(), port, host, path, confirmTimeout,
-                baseUrl, help);
+                baseUrl, subscribe, help);
+    }
+
+    /** Comma-separated workflow IDs; the component checks each at start. */
+    private static List<String> workflows(String value) throws UsageException {
+        List<String> ids = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                ids.add(part.strip());
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new UsageException("--subscribe needs one or more workflow IDs, comma-separated");
+        }
+        return List.copyOf(ids);
     }
 
     private static int port(String value) throws UsageException {

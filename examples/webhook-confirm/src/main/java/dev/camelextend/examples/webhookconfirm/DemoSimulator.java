@@ -1,5 +1,5 @@
 // Owns: the demo's embedded Extend simulator: how it is started (system clock, a cancel delay), the runs it is seeded
-// with, and the webhook endpoint it delivers this application's events to, duplicates included.
+// with, and the webhook endpoint made there for this application's events (duplicates included).
 package dev.camelextend.examples.webhookconfirm;
 
 import java.time.Duration;
@@ -7,9 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.camelextend.ExtendComponent;
+import dev.camelextend.ExtendConstants;
+import dev.camelextend.model.WebhookEndpoint;
+
 import dev.camelextend.simulator.ExtendSimulator;
 import dev.camelextend.simulator.SimulatorClock;
-import dev.camelextend.simulator.WebhookRegistration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The simulator runs on the system clock, as deliveries need: an accepted cancel answers CANCELLING and turns
@@ -69,13 +74,22 @@ final class DemoSimulator {
     }
 
     /**
-     * Makes the webhook endpoint for {@code url}, subscribed to every {@code workflow_run} event of the default
-     * workflow, as {@code POST /webhook_endpoints} and {@code POST /webhook_subscriptions} would; the answer holds
-     * the endpoint's signing secret. The next event is then delivered twice, as Extend's at-least-once delivery may.
+     * Makes the webhook endpoint for {@code url} as an application does, through {@code extend:createWebhookEndpoint}
+     * ({@code POST /webhook_endpoints}): its answer holds the endpoint's signing secret, this once. The consumer then
+     * subscribes the endpoint to the default workflow at start ({@code subscribeWorkflows}). The next event is
+     * delivered twice, as Extend's at-least-once delivery may.
      */
-    static WebhookRegistration subscribe(ExtendSimulator sim, String url) {
-        WebhookRegistration registration = sim.registerWebhook(url, ExtendSimulator.DEFAULT_WORKFLOW_ID);
-        sim.duplicateNextWebhook();
-        return registration;
+    static WebhookEndpoint createEndpoint(ExtendSimulator sim, String url) throws Exception {
+        try (CamelContext setup = new DefaultCamelContext()) {
+            ExtendComponent extend = setup.getComponent("extend", ExtendComponent.class);
+            extend.getConfiguration().setApiKey(sim.apiKey());
+            extend.getConfiguration().setBaseUrl(sim.baseUrl());
+            setup.start();
+            WebhookEndpoint endpoint = setup.createProducerTemplate().requestBodyAndHeader(
+                    "extend:createWebhookEndpoint?webhookName=webhook-confirm", null, ExtendConstants.WEBHOOK_URL,
+                    url, WebhookEndpoint.class);
+            sim.duplicateNextWebhook();
+            return endpoint;
+        }
     }
 }

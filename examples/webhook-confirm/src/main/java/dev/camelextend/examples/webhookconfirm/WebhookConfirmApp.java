@@ -15,8 +15,8 @@ import dev.camelextend.ExtendComponent;
 import dev.camelextend.ExtendConfiguration;
 import dev.camelextend.examples.webhookconfirm.CommandLine.UsageException;
 import dev.camelextend.examples.webhookconfirm.ConfirmationLedger.RunState;
+import dev.camelextend.model.WebhookEndpoint;
 import dev.camelextend.simulator.ExtendSimulator;
-import dev.camelextend.simulator.WebhookRegistration;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
@@ -31,14 +31,18 @@ import org.apache.camel.main.Main;
  * <p>
  * Standard output gets the report; standard error notes, warnings and errors. Neither the API key
  * ({@code EXTEND_API_KEY}) nor the signing secret ({@code EXTEND_WEBHOOK_SECRET}) is ever printed. Without a key the
- * embedded simulator plays Extend: it makes the webhook endpoint, whose secret it returns, and signs and delivers the
- * events to this application.
+ * embedded simulator plays Extend: the application makes the webhook endpoint there ({@code extend:createWebhookEndpoint},
+ * whose answer holds the secret), extend:webhook subscribes it to the workflow at start, and the simulator signs and
+ * delivers the events to this application. With a key, {@code --subscribe} has extend:webhook subscribe the endpoint
+ * {@code EXTEND_WEBHOOK_ENDPOINT_ID} to the workflows named.
  */
 public final class WebhookConfirmApp {
 
     public static final String API_KEY_ENV = "EXTEND_API_KEY";
     public static final String BASE_URL_ENV = "EXTEND_BASE_URL";
     public static final String WEBHOOK_SECRET_ENV = "EXTEND_WEBHOOK_SECRET";
+    /** With --subscribe: the webhook endpoint (wh_...) the subscriptions deliver to. */
+    public static final String WEBHOOK_ENDPOINT_ENV = "EXTEND_WEBHOOK_ENDPOINT_ID";
     /** How long the demo waits for the simulator's last deliveries (a duplicate, say) before the tally. */
     static final Duration DEMO_DRAIN = Duration.ofSeconds(5);
     /** How long extend:webhook may take to answer once Camel started. */
@@ -85,8 +89,9 @@ public final class WebhookConfirmApp {
                 return usageError("run IDs need " + API_KEY_ENV + ": without a key the demo cancels the runs it seeds"
                                   + " in the embedded simulator");
             }
-            if (cli.baseUrl() != null) {
-                return usageError("--base-url needs " + API_KEY_ENV + "; without a key the embedded simulator is used");
+            if (cli.baseUrl() != null || !cli.subscribe().isEmpty()) {
+                return usageError((cli.baseUrl() != null ? "--base-url" : "--subscribe") + " needs " + API_KEY_ENV
+                                  + "; without a key the embedded simulator is used");
             }
             if (env.get(BASE_URL_ENV) != null || env.get(WEBHOOK_SECRET_ENV) != null) {
                 // left over from other work, they must not stop the demo
@@ -109,9 +114,23 @@ public final class WebhookConfirmApp {
         String baseUrl = cli.baseUrl() != null ? cli.baseUrl()
                 : env.getOrDefault(BASE_URL_ENV, ExtendConfiguration.DEFAULT_BASE_URL);
         int port = cli.port() != 0 ? cli.port() : CommandLine.DEFAULT_PORT;
-        return confirm(cli, cli.runIds(), apiKey, baseUrl, secret.strip(), port, () -> {
+        Subscription subscription = null;
+        if (!cli.subscribe().isEmpty()) {
+            String endpointId = env.get(WEBHOOK_ENDPOINT_ENV);
+            if (endpointId == null || endpointId.isBlank()) {
+                return usageError("--subscribe needs " + WEBHOOK_ENDPOINT_ENV + ": the webhook endpoint (wh_...) the"
+                                  + " subscriptions deliver to");
+            }
+            subscription = new Subscription(endpointId.strip(), String.join(",", cli.subscribe()));
+        }
+        Subscription subscribed = subscription;
+        return confirm(cli, cli.runIds(), apiKey, baseUrl, secret.strip(), subscription, port, () -> {
             out.println("Listening for webhook deliveries at http://" + cli.host() + ":" + port + cli.path()
                         + " (signing secret from " + WEBHOOK_SECRET_ENV + ")");
+            if (subscribed != null) {
+                out.println("Subscribed " + subscribed.endpointId() + " to the workflow_run events of "
+                            + subscribed.workflows());
+            }
             out.println("Cancelling " + runs(cli.runIds().size()) + " at " + baseUrl + " (API key from "
                         + API_KEY_ENV + ")");
         }, () -> {
@@ -131,11 +150,18 @@ public final class WebhookConfirmApp {
             String url = "http://" + loopbackFor(cli.host()) + ":" + port + cli.path();
             List<String> ids = new ArrayList<>(DemoSimulator.seed(sim));
             ids.add(DemoSimulator.UNKNOWN_RUN_ID);
-            WebhookRegistration webhook = DemoSimulator.subscribe(sim, url);
-            return confirm(cli, ids, sim.apiKey(), sim.baseUrl(), webhook.signingSecret(), port, () -> {
-                out.println("Listening for webhook deliveries at " + url + ": the simulator's endpoint "
-                            + webhook.endpointId() + " is subscribed to the workflow_run events of "
-                            + webhook.workflowId() + " and delivers the next event twice.");
+            WebhookEndpoint endpoint;
+            try {
+                endpoint = DemoSimulator.createEndpoint(sim, url);
+            } catch (Exception e) {
+                return configurationError(e);
+            }
+            Subscription subscription = new Subscription(endpoint.getId(), ExtendSimulator.DEFAULT_WORKFLOW_ID);
+            return confirm(cli, ids, sim.apiKey(), sim.baseUrl(), endpoint.getSigningSecret(), subscription, port,
+                    () -> {
+                out.println("Listening for webhook deliveries at " + url + ": endpoint " + endpoint.getId()
+                            + " (made by extend:createWebhookEndpoint) subscribed at start to the workflow_run events"
+                            + " of " + subscription.workflows() + "; the simulator delivers the next event twice.");
                 out.println("Seeded " + runs(ids.size() - 1) + ", " + DemoSimulator.cancellable()
                             + " of them cancellable; cancelling them and one unknown ID.");
             }, () -> drain(sim));
@@ -149,8 +175,12 @@ public final class WebhookConfirmApp {
      * @param started     prints what is set up, once Camel listens
      * @param beforeTally runs after the last run's line, before the tally
      */
-    private int confirm(CommandLine cli, List<String> ids, String apiKey, String baseUrl, String secret, int port,
-                        Runnable started, Runnable beforeTally) {
+    /** The endpoint whose subscriptions the consumer ensures at start, and the workflows, comma-separated. */
+    record Subscription(String endpointId, String workflows) {
+    }
+
+    private int confirm(CommandLine cli, List<String> ids, String apiKey, String baseUrl, String secret,
+                        Subscription subscription, int port, Runnable started, Runnable beforeTally) {
         ConfirmationLedger ledger = new ConfirmationLedger(ids);
         this.ledger = ledger;
 
@@ -158,6 +188,12 @@ public final class WebhookConfirmApp {
         // configured in code: with the embedded simulator, its URL and key are only known once it runs
         extend.getConfiguration().setApiKey(apiKey);
         extend.getConfiguration().setBaseUrl(baseUrl);
+        if (subscription != null) {
+            // on the component, so that the route's URI stays as the README shows it: extend:webhook subscribes the
+            // endpoint to each workflow at start (an upsert) and fails the start when it cannot
+            extend.getConfiguration().setWebhookEndpointId(subscription.endpointId());
+            extend.getConfiguration().setSubscribeWorkflows(subscription.workflows());
+        }
 
         Main main = new Main();
         main.bind("extend", extend);

@@ -44,6 +44,15 @@ class CommandLineTest {
     }
 
     @Test
+    void subscribeTakesCommaSeparatedWorkflowsAndNoneIsAnError() throws Exception {
+        assertEquals(java.util.List.of(), CommandLine.parse().subscribe());
+        assertEquals(java.util.List.of("workflow_a", "workflow_b"),
+                CommandLine.parse("--subscribe", " workflow_a, ,workflow_b ").subscribe());
+        UsageException none = assertThrows(UsageException.class, () -> CommandLine.parse("--subscribe=,"));
+        assertTrue(none.getMessage().contains("workflow IDs"), none.getMessage());
+    }
+
+    @Test
     void durations() throws Exception {
         assertEquals(Duration.ofMinutes(2).plusSeconds(30), CommandLine.duration("--confirm-timeout", "2m30s"));
         assertEquals(Duration.ofHours(1), CommandLine.duration("--confirm-timeout", "1h"));

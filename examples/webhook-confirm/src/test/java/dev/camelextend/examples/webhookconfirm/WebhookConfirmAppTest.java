@@ -138,6 +138,33 @@ class WebhookConfirmAppTest {
         }
     }
 
+    // ---- subscriptions as code: --subscribe has extend:webhook subscribe the endpoint at start ----
+
+    @Test
+    void withSubscribeTheEndpointIsSubscribedAtStartAndItsEventsConfirmTheCancels() throws Exception {
+        String run = seed("PROCESSING");
+        int port = freePort();
+        // an endpoint with no subscription yet, made as an application makes one
+        dev.camelextend.model.WebhookEndpoint endpoint = DemoSimulator.createEndpoint(SIM.simulator(), url(port));
+        SIM.faults().duplicateWebhookRate(0.0);
+        Map<String, String> env = keyEnv(endpoint.getSigningSecret());
+        env.put(WebhookConfirmApp.WEBHOOK_ENDPOINT_ENV, endpoint.getId());
+
+        Result r = run(env, "--port", String.valueOf(port), "--confirm-timeout", "20s", "--subscribe",
+                dev.camelextend.simulator.ExtendSimulator.DEFAULT_WORKFLOW_ID, run);
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("Subscribed " + endpoint.getId() + " to the workflow_run events of "
+                     + dev.camelextend.simulator.ExtendSimulator.DEFAULT_WORKFLOW_ID, r.lines().get(1), r.out());
+        assertEquals(1, r.ledger().state(run).confirmations(), r.out());
+        assertFalse(r.out().contains(endpoint.getSigningSecret()) || r.err().contains(endpoint.getSigningSecret()));
+
+        Map<String, String> noEndpoint = keyEnv(endpoint.getSigningSecret());
+        Result refused = run(noEndpoint, "--subscribe", "workflow_a", run);
+        assertEquals(2, refused.exitCode(), "--subscribe without EXTEND_WEBHOOK_ENDPOINT_ID is a usage error");
+        assertTrue(refused.err().contains("EXTEND_WEBHOOK_ENDPOINT_ID"), refused.err());
+    }
+
     // ---- (a) every accepted cancel confirmed exactly once, though every event is delivered twice ----
 
     @Test
@@ -297,8 +324,9 @@ class WebhookConfirmAppTest {
         assertTrue(Pattern.matches("No EXTEND_API_KEY set: using the embedded Extend simulator at"
                 + " http://127\\.0\\.0\\.1:\\d+ \\(no network, nothing real is cancelled\\)", lines.get(0)), r.out());
         assertTrue(Pattern.matches("Listening for webhook deliveries at http://127\\.0\\.0\\.1:\\d+/extend/webhook:"
-                + " the simulator's endpoint wh_\\w+ is subscribed to the workflow_run events of "
-                + ExtendSimulator.DEFAULT_WORKFLOW_ID + " and delivers the next event twice\\.", lines.get(1)), r.out());
+                + " endpoint wh_\\w+ \\(made by extend:createWebhookEndpoint\\) subscribed at start to the"
+                + " workflow_run events of " + ExtendSimulator.DEFAULT_WORKFLOW_ID
+                + "; the simulator delivers the next event twice\\.", lines.get(1)), r.out());
         assertEquals("Seeded 6 runs, 4 of them cancellable; cancelling them and one unknown ID.", lines.get(2));
         List<RunState> states = r.ledger().states();
         assertEquals(7, states.size());
