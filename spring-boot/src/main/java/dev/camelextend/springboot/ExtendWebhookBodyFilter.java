@@ -146,9 +146,13 @@ final class ExtendWebhookBodyFilter extends OncePerRequestFilter implements Orde
                     return true;
                 }
 
+                /** The whole body is here already: what there is to read is told at once, then its end. */
                 @Override
                 public void setReadListener(ReadListener listener) {
                     try {
+                        if (in.available() > 0) {
+                            listener.onDataAvailable();
+                        }
                         listener.onAllDataRead();
                     } catch (IOException e) {
                         listener.onError(e);
