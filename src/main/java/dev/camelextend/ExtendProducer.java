@@ -58,7 +58,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        OperationCalls.Started call;
+        StartedCall call;
         try {
             call = OperationCalls.start(endpoint.getOperation(), endpoint.getConfiguration(), endpoint.getClient(),
                     exchange.getIn());
@@ -86,7 +86,7 @@ public class ExtendProducer extends DefaultAsyncProducer {
      * {@code StackOverflowError} thrown by route code would escape the callback, end nowhere (this runs in a future's
      * continuation) and leave the exchange waiting forever. It is logged here and the exchange completes with it.
      */
-    private void continueRoute(Exchange exchange, OperationCalls.Started call, AsyncCallback callback) {
+    private void continueRoute(Exchange exchange, StartedCall call, AsyncCallback callback) {
         complete(exchange, call);
         try {
             callback.done(false);
@@ -107,9 +107,9 @@ public class ExtendProducer extends DefaultAsyncProducer {
     }
 
     /** Puts the finished call's result or typed exception on the exchange; waits if the call is not finished yet. */
-    private static void complete(Exchange exchange, OperationCalls.Started call) {
+    private static void complete(Exchange exchange, StartedCall call) {
         try {
-            OperationCalls.Result result;
+            StartedCall.Result result;
             try {
                 // waits only in the synchronous or transacted path, on the consumer's own thread (never on a component
                 // I/O thread: process() checks); after the async hand-off the call is already done

@@ -27,16 +27,6 @@ import org.apache.camel.RuntimeCamelException;
  */
 final class OperationCalls {
 
-    /** A call under way, and what the exchange is about (the run or batch) for the messages of its failure. */
-    record Started(CompletableFuture<Result> result, String subject) {
-    }
-
-    /** What a finished call writes onto the message. */
-    @FunctionalInterface
-    interface Result {
-        void applyTo(Message out);
-    }
-
     private OperationCalls() {
     }
 
@@ -45,7 +35,7 @@ final class OperationCalls {
      *
      * @throws Exception a typed exception for input that cannot be sent (an invalid ID, filter or workspace)
      */
-    static Started start(ExtendOperation operation, ExtendConfiguration config, ExtendClient client, Message in)
+    static StartedCall start(ExtendOperation operation, ExtendConfiguration config, ExtendClient client, Message in)
             throws Exception {
         return switch (operation) {
             case cancelRun, getRun, awaitRun -> {
@@ -64,7 +54,7 @@ final class OperationCalls {
                     call = client.call(operation.apiOperation(), kind, runId, workspaceId);
                 }
                 boolean reportsWin = waits && operation == ExtendOperation.cancelRun;
-                yield new Started(call.thenApply(response -> out -> setRun(out, response, reportsWin)), id);
+                yield new StartedCall(call.thenApply(response -> out -> setRun(out, response, reportsWin)), id);
             }
             case listRuns -> {
                 String workspaceId = workspaceId(in, config, null);
@@ -77,10 +67,10 @@ final class OperationCalls {
                         throw new ExtendInvalidRequestException("listRuns with singlePage takes at most one status:"
                                                            + " Extend lists one status per request", null);
                     }
-                    yield new Started(client.listPage(kind, one, token, workspaceId)
+                    yield new StartedCall(client.listPage(kind, one, token, workspaceId)
                             .thenApply(response -> out -> setPage(out, response)), null);
                 }
-                yield new Started(RunListing.firstPage(client, kind, query, workspaceId).thenApply(first -> {
+                yield new StartedCall(RunListing.firstPage(client, kind, query, workspaceId).thenApply(first -> {
                     RunListing listing = new RunListing(client, kind, query, workspaceId, first,
                             OperationCalls::walkFailure);
                     return out -> {
@@ -114,7 +104,7 @@ final class OperationCalls {
                         config.isWaitForOutcome() ? OperationOptions.waitSettings(config) : null, config.getMaxPasses(),
                         config.getProgressListener(), Duration.ofMillis(config.getProgressInterval()));
                 String subject = query.batchId() != null ? query.batchId() : query.workflowId();
-                yield new Started(job.start().thenApply(summary -> out -> setSummary(out, summary)), subject);
+                yield new StartedCall(job.start().thenApply(summary -> out -> setSummary(out, summary)), subject);
             }
             case createWebhookEndpoint, listWebhookEndpoints, deleteWebhookEndpoint, createWebhookSubscription,
                  listWebhookSubscriptions, deleteWebhookSubscription ->

@@ -30,7 +30,7 @@ final class WebhookManagementCalls {
     private WebhookManagementCalls() {
     }
 
-    static OperationCalls.Started start(ExtendOperation operation, ExtendConfiguration config, ExtendClient client,
+    static StartedCall start(ExtendOperation operation, ExtendConfiguration config, ExtendClient client,
                                         Message in) throws ExtendInvalidRequestException {
         String workspaceId = config.getWorkspaceId();
         try {
@@ -86,8 +86,8 @@ final class WebhookManagementCalls {
         return List.copyOf(events);
     }
 
-    private static OperationCalls.Started started(CompletableFuture<ExtendResponse> call, String subject) {
-        return new OperationCalls.Started(call.thenApply(response -> out -> {
+    private static StartedCall started(CompletableFuture<ExtendResponse> call, String subject) {
+        return new StartedCall(call.thenApply(response -> out -> {
             Object answer = response.webhook();
             out.setBody(answer);
             out.setHeader(ExtendConstants.ATTEMPTS, response.attempts());
