@@ -11,10 +11,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.camelextend.model.ExtendObject;
 import dev.camelextend.model.ExtendRun;
 import dev.camelextend.model.RunPage;
 import dev.camelextend.model.WebhookEndpoint;
+import dev.camelextend.model.WebhookObject;
 import dev.camelextend.model.WebhookPage;
 import dev.camelextend.model.WebhookSubscription;
 
@@ -120,22 +120,22 @@ final class AnswerReader {
     }
 
     /** One endpoint or subscription, of the type asked for, with a usable ID (the one asked for, when one was). */
-    private <T extends ExtendObject> T webhookObject(byte[] body, Class<T> type, String objectType, String expectedId)
+    private <T extends WebhookObject> T webhookObject(byte[] body, Class<T> type, String objectType, String expectedId)
             throws IOException {
         T read = mapper.readValue(nonEmpty(body), type);
         if (read == null) {
             throw new IOException("the body is null");
         }
         checkWebhookObject(read, objectType, "the body");
-        String id = webhookId(read);
+        String id = read.getId();
         if (expectedId != null && !expectedId.equals(id)) {
             throw new WrongAnswerException("the body is another " + objectType + " ('" + printable(id) + "'), not "
                                            + expectedId);
         }
-        return type.cast(read);
+        return read;
     }
 
-    private <T extends ExtendObject> WebhookPage<T> webhookPage(WebhookPage<T> page, String objectType)
+    private <T extends WebhookObject> WebhookPage<T> webhookPage(WebhookPage<T> page, String objectType)
             throws IOException {
         checkList(page == null ? null : page.getObject(), page == null ? null : page.getData(),
                 page == null ? null : page.getNextPageToken(), (item, what) -> checkWebhookObject(item, objectType,
@@ -143,21 +143,17 @@ final class AnswerReader {
         return page;
     }
 
-    private void checkWebhookObject(ExtendObject read, String objectType, String what) throws WrongAnswerException {
-        String object = read instanceof WebhookEndpoint e ? e.getObject() : ((WebhookSubscription) read).getObject();
+    private void checkWebhookObject(WebhookObject read, String objectType, String what) throws WrongAnswerException {
+        String object = read.getObject();
         if (!objectType.equals(object)) {
             throw new WrongAnswerException(object == null ? what + " has no \"object\" type, so it is not a "
                     + objectType : what + " is an object of type '" + printable(object) + "', not a " + objectType);
         }
         // a listed ID is sent back in the path of a delete: it must be one
-        String problem = WebhookIds.problem(webhookId(read), "id");
+        String problem = WebhookIds.problem(read.getId(), "id");
         if (problem != null) {
             throw new WrongAnswerException(what + " has no usable id: " + problem);
         }
-    }
-
-    private static String webhookId(ExtendObject read) {
-        return read instanceof WebhookEndpoint e ? e.getId() : ((WebhookSubscription) read).getId();
     }
 
     /**

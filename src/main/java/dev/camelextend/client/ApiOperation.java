@@ -45,15 +45,26 @@ public enum ApiOperation {
     /** What a 2xx body of an operation must be. */
     enum Answer {
         /** The run acted on. */
-        RUN,
+        RUN(null),
         /** A page of runs of the kind asked for. */
-        RUN_PAGE,
-        WEBHOOK_ENDPOINT,
-        WEBHOOK_ENDPOINT_PAGE,
-        WEBHOOK_SUBSCRIPTION,
-        WEBHOOK_SUBSCRIPTION_PAGE,
+        RUN_PAGE(null),
+        WEBHOOK_ENDPOINT("a webhook_endpoint"),
+        WEBHOOK_ENDPOINT_PAGE("a list of webhook_endpoint objects"),
+        WEBHOOK_SUBSCRIPTION("a webhook_subscription"),
+        WEBHOOK_SUBSCRIPTION_PAGE("a list of webhook_subscription objects"),
         /** The deleted object's ID, or an empty body. */
-        DELETED
+        DELETED("the deleted object's ID");
+
+        private final String expected;
+
+        Answer(String expected) {
+            this.expected = expected;
+        }
+
+        /** What the body must be, for a message; null for the answers on runs, which name the run kind. */
+        String expected() {
+            return expected;
+        }
     }
 
     private final String label;

@@ -6,8 +6,8 @@ import dev.camelextend.client.ExtendCallFailure.Kind;
 
 /**
  * The state of one operation across its attempts - on one run, one page of a listing, or one webhook management
- * request - and how that call describes itself in a failure. Only one thread touches it at a time (an attempt's continuation, or the scheduler before the
- * next one); the fields are volatile because those threads differ.
+ * request - and how that call describes itself in a failure. Only one thread touches it at a time (an attempt's
+ * continuation, or the scheduler before the next one); the fields are volatile because those threads differ.
  */
 final class Call {
 
@@ -24,8 +24,6 @@ final class Call {
     final String subjectId;
     /** What every attempt of this call sends. */
     final ApiRequest request;
-    final String url;
-    final String workspaceId;
     /** The monotonic time after which the call no longer waits for rate-limiter slots. */
     final long budgetEnds;
     final CompletableFuture<ExtendResponse> result = new CompletableFuture<>();
@@ -51,8 +49,6 @@ final class Call {
         this.subject = subject;
         this.subjectId = subjectId;
         this.request = request;
-        this.url = request.url();
-        this.workspaceId = request.workspaceId();
         this.budgetEnds = budgetEnds;
     }
 
@@ -72,24 +68,9 @@ final class Call {
 
     /** What a 2xx body of this call must be, for a message. */
     String expects() {
-        switch (operation.answer()) {
-            case WEBHOOK_ENDPOINT -> {
-                return "a webhook_endpoint";
-            }
-            case WEBHOOK_SUBSCRIPTION -> {
-                return "a webhook_subscription";
-            }
-            case WEBHOOK_ENDPOINT_PAGE -> {
-                return "a list of webhook_endpoint objects";
-            }
-            case WEBHOOK_SUBSCRIPTION_PAGE -> {
-                return "a list of webhook_subscription objects";
-            }
-            case DELETED -> {
-                return "the deleted object's ID";
-            }
-            default -> {
-            }
+        String fixed = operation.answer().expected();
+        if (fixed != null) {
+            return fixed;
         }
         if (isListing()) {
             return "a list of " + kind.objectType() + " objects";

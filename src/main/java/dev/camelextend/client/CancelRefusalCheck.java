@@ -46,7 +46,8 @@ final class CancelRefusalCheck {
         if (call.isDone()) {
             return; // ended by close() while this lookup waited
         }
-        sending.send(Method.GET, ApiOperation.GET_RUN.url(settings.baseUrl(), call.kind, call.runId), call.workspaceId, call.budgetEnds)
+        sending.send(Method.GET, ApiOperation.GET_RUN.url(settings.baseUrl(), call.kind, call.runId), call.request.workspaceId(),
+                call.budgetEnds)
                 .whenComplete((answer, lookupError) -> {
             try {
                 boolean transientLookup = lookupError != null

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import dev.camelextend.client.ExtendCallFailure.Kind;
-import dev.camelextend.model.ExtendObject;
+import dev.camelextend.model.WebhookObject;
 import dev.camelextend.model.WebhookPage;
 
 /**
@@ -37,7 +37,7 @@ final class WebhookLists {
     }
 
     private static void next(Function<String, CompletableFuture<ExtendResponse>> page, String operation, String what,
-                             String token, List<ExtendObject> items, int pages, int attempts,
+                             String token, List<WebhookObject> items, int pages, int attempts,
                              CompletableFuture<ExtendResponse> result) {
         CompletableFuture<ExtendResponse> call;
         try {

@@ -18,12 +18,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "object", "id", "url", "name", "status", "enabledEvents", "apiVersion", "advancedOptions",
                      "createdAt", "updatedAt", "createdBy" })
-public class WebhookEndpoint extends ExtendObject {
+public class WebhookEndpoint extends WebhookObject {
 
     private static final long serialVersionUID = 1L;
 
-    private String object;
-    private String id;
     private String url;
     private String name;
     private String status;
@@ -37,24 +35,6 @@ public class WebhookEndpoint extends ExtendObject {
     private transient String signingSecret;
 
     public WebhookEndpoint() {
-    }
-
-    /** @return {@code "webhook_endpoint"} */
-    public String getObject() {
-        return object;
-    }
-
-    public void setObject(String object) {
-        this.object = object;
-    }
-
-    /** @return the endpoint's ID, for example {@code wh_...} */
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
     }
 
     /** @return where Extend delivers */
@@ -153,7 +133,7 @@ public class WebhookEndpoint extends ExtendObject {
 
     @Override
     public String toString() {
-        return "WebhookEndpoint[id=" + id + ", url=" + url + ", status=" + status + ", apiVersion=" + apiVersion
+        return "WebhookEndpoint[id=" + getId() + ", url=" + url + ", status=" + status + ", apiVersion=" + apiVersion
                + (signingSecret != null ? ", signingSecret=***" : "") + "]";
     }
 }

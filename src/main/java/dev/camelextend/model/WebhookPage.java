@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param <T> {@link WebhookEndpoint} or {@link WebhookSubscription}
  */
 @JsonPropertyOrder({ "object", "data", "nextPageToken" })
-public class WebhookPage<T extends ExtendObject> implements Serializable {
+public class WebhookPage<T extends WebhookObject> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

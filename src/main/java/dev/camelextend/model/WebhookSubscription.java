@@ -12,12 +12,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({ "object", "id", "webhookEndpointId", "resourceType", "resourceId", "enabledEvents", "createdAt",
                      "updatedAt" })
-public class WebhookSubscription extends ExtendObject {
+public class WebhookSubscription extends WebhookObject {
 
     private static final long serialVersionUID = 1L;
 
-    private String object;
-    private String id;
     private String webhookEndpointId;
     private String resourceType;
     private String resourceId;
@@ -26,24 +24,6 @@ public class WebhookSubscription extends ExtendObject {
     private OffsetDateTime updatedAt;
 
     public WebhookSubscription() {
-    }
-
-    /** @return {@code "webhook_subscription"} */
-    public String getObject() {
-        return object;
-    }
-
-    public void setObject(String object) {
-        this.object = object;
-    }
-
-    /** @return the subscription's ID, for example {@code whes_...} */
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
     }
 
     /** @return the endpoint the events go to */
@@ -100,7 +80,7 @@ public class WebhookSubscription extends ExtendObject {
 
     @Override
     public String toString() {
-        return "WebhookSubscription[id=" + id + ", webhookEndpointId=" + webhookEndpointId + ", " + resourceType + "="
+        return "WebhookSubscription[id=" + getId() + ", webhookEndpointId=" + webhookEndpointId + ", " + resourceType + "="
                + resourceId + ", enabledEvents=" + enabledEvents + "]";
     }
 }
