@@ -354,6 +354,20 @@ class CallRulesTest {
     }
 
     @Test
+    void aListingThatNeverEndsIsCutAfterTheLastPageFollowed() {
+        Object[] pages = new Object[WebhookLists.MAX_PAGES + 1];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = answer(200, "{\"object\":\"list\",\"data\":[],\"nextPageToken\":\"t" + i + "\"}");
+        }
+        sending.then(pages);
+        ExtendCallFailure endless = failure(client().listAllWebhookEndpoints(10, null));
+
+        assertEquals(WebhookLists.MAX_PAGES, sending.sent.size(), "no page asked for past the bound");
+        assertTrue(endless.getMessage().contains("more than " + WebhookLists.MAX_PAGES + " pages"),
+                endless.getMessage());
+    }
+
+    @Test
     void aListedSubscriptionWhoseIdIsNoPathSegmentIsRefused() {
         sending.then(answer(200, "{\"object\":\"list\",\"data\":[" + subscriptionJson("../../workflow_runs", "w")
                                  + "]}"));
